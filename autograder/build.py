@@ -1,0 +1,120 @@
+"""Regenerating what is made from `source/`: the student release and the reference solutions.
+
+Why generated and committed: an exercise is written once, in the source notebook. The
+student notebook comes from nbgrader's own `generate_assignment` (its preprocessors clear
+solutions and hidden tests, lock cells and record checksums), the reference solutions
+from the source's setup, given and solution cells. Both are committed so that students
+and graders need no build step, and `stale_files` (run by the kit's tests) fails the
+moment either no longer matches its source. Points are stamped into the source's check
+cells from the manifest, so nbgrader and the autograder agree on them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from autograder.manifest import Assignment, all_assignments
+
+__all__ = ["BuildError", "build", "solution_source", "stale_files"]
+
+_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+
+
+class BuildError(Exception):
+    """The source notebook does not follow the conventions of `source/README.md`."""
+
+
+def _stamped(assignment: Assignment) -> nbformat.NotebookNode:
+    """The source notebook with each check cell's points taken from the manifest."""
+    notebook = nbformat.read(assignment.path("source"), as_version=4)
+    solutions, checks = set(), set()
+    for cell in notebook.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        grade_id = meta.get("grade_id", "")
+        if meta.get("solution"):
+            solutions.add(grade_id)
+        if meta.get("grade") and grade_id.startswith("check_"):
+            name = grade_id.removeprefix("check_")
+            checks.add(name)
+            try:
+                meta["points"] = assignment.item(name).points
+            except KeyError:
+                raise BuildError(f"{assignment.id}: check cell {grade_id} names no graded "
+                                 "item of the manifest") from None
+    expected = {item.name for item in assignment.items}
+    for kind, found in (("solution", solutions), ("check", checks)):
+        if found != expected:
+            raise BuildError(f"{assignment.id}: {kind} cells do not match the manifest's items: "
+                             f"missing {sorted(expected - found)}, extra {sorted(found - expected)}")
+    return notebook
+
+
+def solution_source(assignment: Assignment, notebook: nbformat.NotebookNode) -> str:
+    """The reference module: setup, given and solution cells, markers removed."""
+    parts = [f'"""Reference solutions for {assignment.id}: generated from '
+             f'source/{assignment.id}/{assignment.notebook_name}\nby `autograder build`. '
+             'Do not edit; never ship to students."""\n']
+    for cell in notebook.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type != "code" or meta.get("grade") or \
+                "demo" in cell.get("metadata", {}).get("tags", []) or not meta.get("grade_id"):
+            continue
+        lines = [line for line in cell.source.splitlines() if line.strip() not in _MARKERS]
+        parts.append("\n".join(lines).rstrip() + "\n")
+    return "\n\n".join(parts)
+
+
+def _release(assignment: Assignment, notebook: nbformat.NotebookNode, workdir: Path) -> Path:
+    """Run nbgrader's generate_assignment on the stamped source in a scratch course."""
+    source = workdir / "source" / assignment.id
+    source.mkdir(parents=True)
+    nbformat.write(notebook, source / assignment.notebook_name)
+    command = [sys.executable, "-m", "nbgrader", "generate_assignment", assignment.id,
+               "--force", f"--CourseDirectory.root={workdir}",
+               f"--CourseDirectory.db_url=sqlite:///{workdir / 'gradebook.db'}"]
+    done = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
+    released = workdir / "release" / assignment.id / assignment.notebook_name
+    if done.returncode != 0 or not released.exists():
+        raise BuildError(f"nbgrader generate_assignment {assignment.id} failed:\n"
+                         f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return released
+
+
+def _outputs(assignment: Assignment, workdir: Path) -> dict[Path, str]:
+    """Every file the build makes for one assignment, path -> text."""
+    notebook = _stamped(assignment)
+    released = _release(assignment, notebook, workdir / assignment.id)
+    return {
+        assignment.path("source"): nbformat.writes(notebook) + "\n",
+        assignment.path("release"): released.read_text(),
+        assignment.path("solution"): solution_source(assignment, notebook),
+    }
+
+
+def build(assignments: list[Assignment] | None = None) -> list[Path]:
+    """Write the release and solutions (and stamped source) of every assignment."""
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for assignment in assignments or all_assignments():
+            for path, text in _outputs(assignment, Path(tmp)).items():
+                if not path.exists() or path.read_text() != text:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(text)
+                    written.append(path)
+    return written
+
+
+def stale_files(assignments: list[Assignment] | None = None) -> list[str]:
+    """Generated files that differ from what `build` would write now."""
+    stale = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for assignment in assignments or all_assignments():
+            for path, text in _outputs(assignment, Path(tmp)).items():
+                if not path.exists() or path.read_text() != text:
+                    stale.append(str(path))
+    return stale

@@ -1,0 +1,135 @@
+"""The vocabulary checks are written in: a ladder of expectations, one message per rung.
+
+Why a ladder: a student whose softmax returns the wrong shape should hear about the
+shape, not about a value mismatch at index [3, 7]. Each helper checks in the order
+exists -> is a tensor -> shape -> dtype -> device -> finite -> values, and fails with
+"got ..., expected ..." so the check's own code stays a few lines long. The hint the
+student sees is the check's docstring unless a rung gives a sharper one.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+import torch
+
+from autograder.student import Remote
+
+__all__ = ["CheckFailed", "close", "describe", "expect", "fail", "no_shortcuts", "ramp", "tensor"]
+
+# (rtol, atol) by dtype: loose enough for a different but correct order of operations
+TOLERANCES = {torch.float16: (1e-3, 1e-3), torch.bfloat16: (1e-2, 1e-2),
+              torch.float32: (1e-5, 1e-6), torch.float64: (1e-7, 1e-9)}
+
+
+class CheckFailed(AssertionError):
+    """A check's verdict against the student; `score` > 0 gives partial credit."""
+
+    def __init__(self, message: str, *, hint: str = "", score: float = 0.0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.score = score
+
+
+def fail(message: str, *, hint: str = "", score: float = 0.0) -> NoReturn:
+    raise CheckFailed(message, hint=hint, score=score)
+
+
+def expect(condition: bool, message: str, *, hint: str = "") -> None:
+    if not condition:
+        fail(message, hint=hint)
+
+
+def describe(value: Any) -> str:
+    """A short, safe description of what came back."""
+    if isinstance(value, torch.Tensor):
+        return f"a {value.dtype} tensor of shape {tuple(value.shape)}"
+    if isinstance(value, Remote):
+        return f"a {value.type}"
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} of {len(value)} items"
+    text = repr(value)
+    return f"{type(value).__name__} {text[:60]}" if value is not None else "None"
+
+
+def tensor(value: Any, what: str, *, shape: tuple | None = None,
+           dtype: torch.dtype | None = None, device: str | None = "cpu") -> torch.Tensor:
+    """The first rungs: a plain `torch.Tensor`, of this shape, dtype and device."""
+    if value is None:
+        fail(f"{what} returned None, expected a tensor",
+             hint="Did you forget the `return` statement?")
+    if not isinstance(value, torch.Tensor):
+        fail(f"{what} returned {describe(value)}, expected a torch.Tensor")
+    if shape is not None and tuple(value.shape) != tuple(shape):
+        fail(f"{what} has shape {tuple(value.shape)}, expected {tuple(shape)}")
+    if dtype is not None and value.dtype != dtype:
+        fail(f"{what} has dtype {value.dtype}, expected {dtype}")
+    return value
+
+
+def _worst(actual: torch.Tensor, expected: torch.Tensor) -> str:
+    error = (actual.double() - expected.double()).abs()
+    error = torch.where(torch.isnan(error), torch.full_like(error, float("inf")), error)
+    flat = int(error.argmax())
+    index = tuple(int(i) for i in torch.unravel_index(torch.tensor(flat), error.shape)) \
+        if error.dim() else ()
+    at = f" at {list(index)}" if index else ""
+    return (f"max error {float(error.max()):.3g}{at} "
+            f"(got {float(actual.reshape(-1)[flat]):.6g}, "
+            f"expected {float(expected.reshape(-1)[flat]):.6g})")
+
+
+def close(actual: Any, expected: torch.Tensor, what: str, *, rtol: float | None = None,
+          atol: float | None = None, check_dtype: bool = True, hint: str = "") -> None:
+    """The whole ladder, ending with values within a tolerance set by dtype."""
+    actual = tensor(actual, what, shape=tuple(expected.shape),
+                    dtype=expected.dtype if check_dtype else None)
+    if expected.is_floating_point():
+        expect(bool(torch.isfinite(actual).all()) or not bool(torch.isfinite(expected).all()),
+               f"{what} contains inf or nan, expected finite values", hint=hint)
+        default_rtol, default_atol = TOLERANCES.get(expected.dtype, (1e-5, 1e-6))
+        rtol = default_rtol if rtol is None else rtol
+        atol = default_atol if atol is None else atol
+        ok = torch.allclose(actual.to(expected.dtype), expected, rtol=rtol, atol=atol,
+                            equal_nan=True)
+        tolerance = f"; tolerance {atol:g} + {rtol:g}·|expected|"
+    else:
+        ok = torch.equal(actual.to(expected.dtype), expected)
+        tolerance = ""
+    if not ok:
+        fail(f"{what} differs from the expected values: "
+             f"{_worst(actual, expected)}{tolerance}", hint=hint)
+
+
+def ramp(value: float, *, floor: float, target: float, what: str, hint: str = "") -> None:
+    """Full credit at `target` or better, none at `floor`, a straight line between.
+
+    Works both ways: accuracy (higher is better, floor < target) and error (lower is
+    better, floor > target).
+    """
+    higher_is_better = target >= floor
+    if (value >= target) if higher_is_better else (value <= target):
+        return
+    score = max(0.0, min(1.0, (value - floor) / (target - floor)))
+    side = "below" if higher_is_better else "above"
+    fail(f"{what} is {value:.4g}, {side} the target of {target:g} "
+         f"({score:.0%} credit on the ramp from {floor:g})", hint=hint, score=score)
+
+
+def no_shortcuts(student: Any, item: Any, answer: str, other_cells: tuple[str, ...],
+                 *args: Any) -> None:
+    """No forbidden library call, neither in the answer's source nor in a traced call.
+
+    `item` is the manifest's `Item` (its `forbidden` names); `args` are inputs on which the
+    student's function is called under a trace of every torch function it reaches.
+    """
+    from autograder.forbidden import static_uses
+
+    found = static_uses(answer, item.forbidden, other_cells)
+    _, called = student.traced(item.name, *args)
+    found += sorted(f"{name} (reached while running it)"
+                    for name in called.intersection(item.forbidden))
+    expect(not found, f"{item.name} uses the library's own version: {', '.join(found)}",
+           hint=f"Write {item.name} from scratch; the point is to see how it works. Not "
+                f"allowed here: {', '.join(item.forbidden)}.")

@@ -1,0 +1,73 @@
+"""Grading one notebook: read it, run its code in a worker, run the checks, collect.
+
+Why one function: the CLI's `check`, the kit's tests, the demo course and the nbgrader
+comparison all grade through `grade_notebook`, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from autograder import manifest
+from autograder.engine import run_checks
+from autograder.launch import Limits
+from autograder.manifest import Assignment, ManifestError
+from autograder.results import AssignmentResult
+from autograder.student import Budget, RemoteStudent, Student, WorkerLost
+from autograder.submission import read_layout, read_submission
+
+__all__ = ["assignment_for", "grade_notebook"]
+
+
+class _Unreachable(Student):
+    """Stands in for a worker that could not start: every request fails with the reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+    def _exchange(self, request: dict) -> dict:
+        raise WorkerLost(self.reason)
+
+
+def assignment_for(notebook: Path, assignment_id: str | None = None) -> Assignment:
+    """The assignment named, else the one the file or its folder is named after."""
+    if assignment_id:
+        return manifest.load(assignment_id)
+    known = {a.id: a for a in manifest.all_assignments()}
+    for candidate in (Path(notebook).stem, Path(notebook).resolve().parent.name):
+        if candidate in known:
+            return known[candidate]
+    raise ManifestError(f"cannot tell which assignment {Path(notebook).name} belongs to; "
+                        f"pass --assignment (one of: {', '.join(known)})")
+
+
+def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
+                   hidden: bool = True) -> AssignmentResult:
+    """Grade a notebook file; `NotebookError` only when it cannot be read at all."""
+    assignment = assignment or assignment_for(notebook)
+    layout_path = assignment.path("source")
+    if not layout_path.exists():
+        layout_path = assignment.path("release")
+    submission = read_submission(Path(notebook), read_layout(layout_path))
+    budget = Budget(assignment.budget.request_seconds, assignment.budget.submission_seconds)
+    limits = Limits(memory_mb=assignment.budget.memory_mb,
+                    cpu_seconds=int(assignment.budget.submission_seconds * 2))
+    others = tuple(text for _, text in submission.cells)
+    student = RemoteStudent(list(submission.cells), budget, limits)
+    try:
+        student.__enter__()
+        running: Student = student
+    except WorkerLost as exc:
+        running = _Unreachable(str(exc))
+    try:
+        items = run_checks(assignment, running, hidden=hidden, answers=submission.answers,
+                           other_cells=others)
+    finally:
+        student.close()
+    problems = list(submission.problems)
+    problems += [f"{o.label} failed: {o.message}" for o in student.outcomes if not o.ok]
+    if isinstance(running, _Unreachable):
+        problems.append(f"your code could not be run: {running.reason}")
+    return AssignmentResult(assignment.id, str(notebook), items, hidden,
+                            tuple(student.outcomes), tuple(problems))

@@ -1,0 +1,47 @@
+"""Results as a student or instructor reads them: a table with a hint per failure.
+
+Why text first: the same lines serve the terminal (`autograder check`) and the notebook
+(`check("softmax", softmax)`), and they stay readable in a CI log or an e-mail.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from autograder.results import AssignmentResult, ItemResult
+
+__all__ = ["render", "render_item"]
+
+_WIDTH = 88
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def render_item(item: ItemResult) -> str:
+    checks = [c for c in item.checks if c.gradable]
+    passed = sum(c.passed for c in checks)
+    mark = "ok" if item.passed and checks else "--"
+    lines = [f"{mark:2}  {item.name:28} {item.score:5g} / {item.max_score:<5g} "
+             f"{passed}/{len(checks)} checks passed"]
+    for check in item.checks:
+        if check.passed:
+            continue
+        label = "not gradable here" if not check.gradable else \
+            ("FORBIDDEN" if check.gate else "failed")
+        lines.append(_wrap(f"{label} [{check.id}]: {check.message}", "      "))
+        if check.hint:
+            lines.append(_wrap(f"hint: {check.hint}", "        "))
+    return "\n".join(lines)
+
+
+def render(result: AssignmentResult) -> str:
+    scope = "all checks" if result.hidden else "visible checks only (add --hidden for all)"
+    lines = [f"{result.assignment}  ·  {result.notebook}  ·  {scope}", ""]
+    lines += [render_item(item) for item in result.items]
+    if result.problems:
+        lines += ["", "Problems with the notebook:"]
+        lines += [_wrap(f"- {p}", "  ") for p in result.problems]
+    lines += ["", f"Score: {result.score:g} / {result.max_score:g}"]
+    return "\n".join(lines)

@@ -1,0 +1,326 @@
+"""The checks' only way to reach student code: `student.softmax(x)`, handles, gradients.
+
+Why a proxy: checks run in the trusted grader process, the code they judge runs in a
+worker (`RemoteStudent`) or, for a student checking their own notebook, in their kernel
+(`LocalStudent`). Both speak the requests of `autograder.ops`, so a check is written once.
+Every value comes back as plain data, decoded here; a failure in student code becomes a
+`StudentError`, a dead or stuck worker a `WorkerLost`, each with a message for the student.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+
+from autograder import launch
+from autograder.ops import Interpreter
+from autograder.protocol import FrameError, decode, encode, read_frame, write_frame
+
+__all__ = ["CellOutcome", "LocalStudent", "Remote", "RemoteStudent", "Student",
+           "StudentError", "WorkerLost"]
+
+
+class StudentError(Exception):
+    """The student's code raised; carries what to show them."""
+
+    def __init__(self, error: dict) -> None:
+        self.type = error.get("type", "Error")
+        self.detail = error.get("message", "")
+        self.where = error.get("where", "")
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        text = f"{self.type}: {self.detail}" if self.detail else self.type
+        return f"{text} ({self.where})" if self.where else text
+
+
+class WorkerLost(Exception):
+    """The worker timed out, died, or the submission's time ran out."""
+
+
+@dataclass(frozen=True)
+class CellOutcome:
+    """How one code cell of the submission ran."""
+
+    label: str
+    ok: bool
+    message: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Remote:
+    """An object that lives with the student's code, reached by handle."""
+
+    student: Student
+    handle: int
+    type: str
+
+    def wire(self) -> dict:
+        return {"__handle__": self.handle}
+
+    def call(self, attr: str | None, *args: Any, **kwargs: Any) -> Any:
+        """Call this object's method `attr` (or the object itself, for None)."""
+        return self.student.request("call", self._target(attr), args=args,
+                                    kwargs=kwargs)["result"]
+
+    def getattr(self, attr: str, *, keep: bool = False) -> Any:
+        return self.student.request("getattr", self._target(attr), keep=keep)
+
+    def draw(self, limit: int) -> tuple[list, bool]:
+        """Up to `limit` items from this iterator or iterable, and whether it ran out."""
+        reply = self.student.request("next", self._target(None), limit=limit)
+        return reply["items"], reply["done"]
+
+    def inspect(self) -> dict:
+        return self.student.request("inspect", self._target(None))
+
+    def _target(self, attr: str | None) -> dict:
+        return {"handle": self.handle, "attrs": [attr] if attr else []}
+
+    def __repr__(self) -> str:
+        return f"<{self.type} in the student's code>"
+
+
+def _wire(value: Any) -> Any:
+    """The grader's arguments as the worker reads them (handles by number)."""
+    if isinstance(value, Remote):
+        return value.wire()
+    if isinstance(value, torch.Tensor):
+        return {"__tensor__": value.detach().clone(), "requires_grad": value.requires_grad}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_wire(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _wire(v) for k, v in value.items()}
+    return value
+
+
+class Student:
+    """Common proxy: turns calls into requests and replies into values."""
+
+    def __init__(self) -> None:
+        self.seed = 0
+
+    def _exchange(self, request: dict) -> dict:
+        raise NotImplementedError
+
+    def _unwire(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            if "__handle__" in value:
+                return Remote(self, value["__handle__"], value.get("type", "object"))
+            if "__tensor__" in value:
+                tensor = value["__tensor__"]
+                if value.get("requires_grad") and (tensor.is_floating_point()
+                                                   or tensor.is_complex()):
+                    tensor.requires_grad_(True)
+                return tensor
+            return {k: self._unwire(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return type(value)(self._unwire(v) for v in value)
+        return value
+
+    def request(self, op: str, target: dict, **fields: Any) -> Any:
+        request = {"op": op, "target": target, "seed": self.seed}
+        request.update({k: _wire(v) for k, v in fields.items()})
+        reply = self._exchange(request)
+        if not reply.get("ok"):
+            raise StudentError(reply.get("error") or {})
+        return self._unwire(reply.get("value"))
+
+    # -- what checks call ----------------------------------------------------------------
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        return self.request("call", {"name": name}, args=args, kwargs=kwargs)["result"]
+
+    def keep(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """Call, and leave the result with the student's code (a `Remote`)."""
+        return self.request("call", {"name": name}, args=args, kwargs=kwargs,
+                            keep=True)["result"]
+
+    def traced(self, name: str, *args: Any, **kwargs: Any) -> tuple[Any, set[str]]:
+        """Call and return `(result, names of the torch functions the call reached)`."""
+        reply = self.request("call", {"name": name}, args=args, kwargs=kwargs, trace=True)
+        return reply["result"], set(reply["called"])
+
+    def grad(self, name: str, args: tuple, wrt: tuple[int, ...],
+             grad_output: torch.Tensor | None = None) -> tuple[Any, list | None]:
+        """Output of `name(*args)` and its gradients w.r.t. the arguments at `wrt`."""
+        reply = self.request("grad", {"name": name}, args=args, wrt=list(wrt),
+                             grad_output=grad_output)
+        return reply["result"], reply["grads"]
+
+    def make(self, kind: str, **kwargs: Any) -> Remote:
+        return self.request("make", {}, kind=kind, kwargs=kwargs)
+
+    def defines(self, name: str) -> bool:
+        try:
+            self.request("getattr", {"name": name}, keep=True)
+        except StudentError:
+            return False
+        return True
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: self.call(name, *args, **kwargs)
+
+    def use_seed(self, key: str) -> int:
+        """A seed that depends only on the check's id: every run sees the same inputs."""
+        self.seed = zlib.crc32(key.encode())
+        return self.seed
+
+
+class LocalStudent(Student):
+    """The student's objects in this very process (a notebook checking itself)."""
+
+    def __init__(self, namespace: dict[str, Any]) -> None:
+        super().__init__()
+        self.interpreter = Interpreter(namespace)
+
+    def _exchange(self, request: dict) -> dict:
+        threads, grad_enabled = torch.get_num_threads(), torch.is_grad_enabled()
+        rng = torch.get_rng_state(), random.getstate()
+        try:
+            # the same round trip through bytes as the worker: no object is shared
+            return decode(encode(self.interpreter.handle(decode(encode(request)))))
+        finally:  # leave the student's kernel as it was: threads, autograd, random streams
+            torch.set_num_threads(threads)
+            torch.set_grad_enabled(grad_enabled)
+            torch.set_rng_state(rng[0])
+            random.setstate(rng[1])
+
+
+@dataclass
+class Budget:
+    """Wall-clock limits: per request, and for the whole submission."""
+
+    request_seconds: float
+    submission_seconds: float
+    started: float = field(default_factory=time.monotonic)
+
+    def left(self) -> float:
+        return self.submission_seconds - (time.monotonic() - self.started)
+
+
+class RemoteStudent(Student):
+    """The student's code in a confined worker process, restarted if it dies.
+
+    On a restart the cells that ran before are run again, and a cell that killed the
+    worker is skipped from then on, so one bad cell costs only what depends on it.
+    """
+
+    MAX_RESTARTS = 3
+    START_SECONDS = 120.0
+
+    def __init__(self, cells: list[tuple[str, str]], budget: Budget,
+                 limits: launch.Limits) -> None:
+        super().__init__()
+        self.cells = cells
+        self.budget = budget
+        self.limits = limits
+        self.worker: launch.WorkerProcess | None = None
+        self.outcomes: list[CellOutcome] = []
+        self.skipped: set[str] = set()
+        self.restarts = 0
+        self.lost: str | None = None
+
+    # -- lifecycle -------------------------------------------------------------------
+    def __enter__(self) -> RemoteStudent:
+        self._boot()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.worker is not None:
+            try:
+                write_frame(self.worker.requests, {"op": "exit"})
+            except (OSError, ValueError):
+                pass
+            self.worker.stop()
+            self.worker = None
+
+    def _boot(self, *, first: bool = False) -> None:
+        """Start a worker and run the cells; a cell that kills it is skipped from then on."""
+        while True:
+            self.worker = launch.start(self.limits)
+            try:
+                ready = read_frame(self.worker.replies, timeout=self.START_SECONDS)
+            except (TimeoutError, FrameError) as exc:
+                tail = self.worker.log_tail()
+                self.close()
+                raise WorkerLost(f"the worker did not start ({type(exc).__name__}) {tail}") \
+                    from None
+            if ready.get("value") != "ready":
+                self.close()
+                raise WorkerLost("the worker did not start")
+            if self._run_cells():
+                return
+            self.restarts += 1
+            if self.restarts > self.MAX_RESTARTS:
+                self.lost = f"gave up after {self.MAX_RESTARTS} restarts of your code"
+                raise WorkerLost(self.lost)
+
+    def _run_cells(self) -> bool:
+        """Run every cell not skipped; False when one killed the worker."""
+        for label, source in self.cells:
+            if label in self.skipped:
+                continue
+            try:
+                reply = self._send({"op": "run_cell", "source": source, "label": label})
+            except WorkerLost as exc:
+                self.skipped.add(label)
+                self._record(CellOutcome(label, False, str(exc)))
+                if self.lost:
+                    raise
+                return False
+            error = "" if reply.get("ok") else StudentError(reply.get("error") or {}).describe()
+            self._record(CellOutcome(label, bool(reply.get("ok")), error,
+                                     reply.get("seconds", 0.0)))
+        return True
+
+    def _record(self, outcome: CellOutcome) -> None:
+        if all(o.label != outcome.label for o in self.outcomes):
+            self.outcomes.append(outcome)
+
+    def _restart(self) -> None:
+        if self.lost:
+            raise WorkerLost(self.lost)
+        if self.restarts >= self.MAX_RESTARTS:
+            self.lost = f"gave up after {self.restarts} restarts of your code"
+            raise WorkerLost(self.lost)
+        self.restarts += 1
+        self.close()
+        self._boot()
+
+    # -- one exchange ------------------------------------------------------------------
+    def _send(self, request: dict) -> dict:
+        """One request and its reply; on a crash or timeout the worker is killed."""
+        timeout = min(self.budget.request_seconds, self.budget.left())
+        if timeout <= 0:
+            self.close()
+            self.lost = (f"the submission's time budget of "
+                         f"{self.budget.submission_seconds:.0f} s was used up")
+            raise WorkerLost(self.lost)
+        try:
+            write_frame(self.worker.requests, request)
+            return read_frame(self.worker.replies, timeout=timeout)
+        except (TimeoutError, FrameError, OSError, ValueError) as exc:
+            if isinstance(exc, TimeoutError):
+                why = f"timed out after {timeout:.0f} s (an endless loop, or too slow?)"
+            else:
+                why = "the worker died (an exit, a crash, or the memory limit)"
+            tail = self.worker.log_tail(300).strip()
+            self.close()
+            raise WorkerLost(why + (f"; it printed: ...{tail[-200:]}" if tail else "")) \
+                from None
+
+    def _exchange(self, request: dict) -> dict:
+        if self.worker is None:
+            self._restart()
+        return self._send(request)
