@@ -11,6 +11,7 @@ cells from the manifest, so nbgrader and the autograder agree on them.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,7 +21,8 @@ import nbformat
 
 from autograder.manifest import Assignment, all_assignments
 
-__all__ = ["BuildError", "build", "solution_source", "stale_files"]
+__all__ = ["BuildError", "build", "run_nbgrader", "solution_source", "stale_files",
+           "stamped_source"]
 
 _MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
@@ -29,7 +31,7 @@ class BuildError(Exception):
     """The source notebook does not follow the conventions of `source/README.md`."""
 
 
-def _stamped(assignment: Assignment) -> nbformat.NotebookNode:
+def stamped_source(assignment: Assignment) -> nbformat.NotebookNode:
     """The source notebook with each check cell's points taken from the manifest."""
     notebook = nbformat.read(assignment.path("source"), as_version=4)
     solutions, checks = set(), set()
@@ -49,16 +51,17 @@ def _stamped(assignment: Assignment) -> nbformat.NotebookNode:
     expected = {item.name for item in assignment.items}
     for kind, found in (("solution", solutions), ("check", checks)):
         if found != expected:
-            raise BuildError(f"{assignment.id}: {kind} cells do not match the manifest's items: "
-                             f"missing {sorted(expected - found)}, extra {sorted(found - expected)}")
+            raise BuildError(f"{assignment.id}: {kind} cells do not match the manifest's "
+                             f"items: missing {sorted(expected - found)}, "
+                             f"extra {sorted(found - expected)}")
     return notebook
 
 
 def solution_source(assignment: Assignment, notebook: nbformat.NotebookNode) -> str:
     """The reference module: setup, given and solution cells, markers removed."""
-    parts = [f'"""Reference solutions for {assignment.id}: generated from '
-             f'source/{assignment.id}/{assignment.notebook_name}\nby `autograder build`. '
-             'Do not edit; never ship to students."""\n']
+    parts = [f'"""Reference solutions for {assignment.id}.\n\nGenerated from '
+             f'source/{assignment.id}/{assignment.notebook_name} by `autograder build`.\n'
+             'Do not edit; never ship to students.\n"""\n']
     for cell in notebook.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell.cell_type != "code" or meta.get("grade") or \
@@ -69,15 +72,22 @@ def solution_source(assignment: Assignment, notebook: nbformat.NotebookNode) -> 
     return "\n\n".join(parts)
 
 
+def run_nbgrader(*args: str, course: Path, cwd: Path) -> subprocess.CompletedProcess:
+    """nbgrader on a course folder, with this environment's tools (its alembic) on PATH."""
+    env = {**os.environ,
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = [sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={course}",
+               f"--CourseDirectory.db_url=sqlite:///{course / 'gradebook.db'}"]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+
+
 def _release(assignment: Assignment, notebook: nbformat.NotebookNode, workdir: Path) -> Path:
     """Run nbgrader's generate_assignment on the stamped source in a scratch course."""
     source = workdir / "source" / assignment.id
     source.mkdir(parents=True)
     nbformat.write(notebook, source / assignment.notebook_name)
-    command = [sys.executable, "-m", "nbgrader", "generate_assignment", assignment.id,
-               "--force", f"--CourseDirectory.root={workdir}",
-               f"--CourseDirectory.db_url=sqlite:///{workdir / 'gradebook.db'}"]
-    done = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
+    done = run_nbgrader("generate_assignment", assignment.id, "--force", course=workdir,
+                        cwd=workdir)
     released = workdir / "release" / assignment.id / assignment.notebook_name
     if done.returncode != 0 or not released.exists():
         raise BuildError(f"nbgrader generate_assignment {assignment.id} failed:\n"
@@ -87,7 +97,7 @@ def _release(assignment: Assignment, notebook: nbformat.NotebookNode, workdir: P
 
 def _outputs(assignment: Assignment, workdir: Path) -> dict[Path, str]:
     """Every file the build makes for one assignment, path -> text."""
-    notebook = _stamped(assignment)
+    notebook = stamped_source(assignment)
     released = _release(assignment, notebook, workdir / assignment.id)
     return {
         assignment.path("source"): nbformat.writes(notebook) + "\n",

@@ -57,9 +57,10 @@ def _run(name: str, obj: Any, hidden: bool):
     except (OSError, TypeError):
         answer = ""
     sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        (item,) = run_checks(assignment, LocalStudent(namespace), hidden=hidden,
-                             answers={name: answer}, items=(name,))
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), \
+            LocalStudent(namespace) as student:
+        (item,) = run_checks(assignment, student, hidden=hidden, answers={name: answer},
+                             items=(name,))
     return item
 
 

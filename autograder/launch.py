@@ -100,7 +100,7 @@ def start(limits: Limits) -> WorkerProcess:
     scratch = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
     to_worker_r, to_worker_w = os.pipe()
     from_worker_r, from_worker_w = os.pipe()
-    log = open(scratch / "output.log", "wb")  # noqa: SIM115 - handed to the child
+    log = open(scratch / "output.log", "wb")
     try:
         process = subprocess.Popen(
             [sys.executable, "-m", "autograder.worker", str(to_worker_r), str(from_worker_w)],

@@ -25,9 +25,15 @@ def render_item(item: ItemResult) -> str:
     mark = "ok" if item.passed and checks else "--"
     lines = [f"{mark:2}  {item.name:28} {item.score:5g} / {item.max_score:<5g} "
              f"{passed}/{len(checks)} checks passed"]
-    for check in item.checks:
-        if check.passed:
-            continue
+    failed = [c for c in item.checks if not c.passed]
+    if len(failed) > 1 and len({(c.message, c.hint) for c in failed}) == 1:
+        failed = failed[:1]  # e.g. "not implemented yet" on every check: say it once
+        lines.append(_wrap(f"{len(item.checks) - passed} checks failed: "
+                           f"{failed[0].message}", "      "))
+        if failed[0].hint:
+            lines.append(_wrap(f"hint: {failed[0].hint}", "        "))
+        return "\n".join(lines)
+    for check in failed:
         label = "not gradable here" if not check.gradable else \
             ("FORBIDDEN" if check.gate else "failed")
         lines.append(_wrap(f"{label} [{check.id}]: {check.message}", "      "))

@@ -97,9 +97,9 @@ def test_sgd_many_params(student):
     """Every parameter in the list gets its own update: lr * its grad / batch_size."""
     values = [torch.randn(4, 2), torch.randn(2), torch.randn(())]
     grads = [torch.randn_like(v) for v in values]
-    params = [student.make("leaf", value=v, grad=g) for v, g in zip(values, grads)]
+    params = [student.make("leaf", value=v, grad=g) for v, g in zip(values, grads, strict=True)]
     student.call("sgd", params, 0.5, 7)
-    for i, (param, v, g) in enumerate(zip(params, values, grads)):
+    for i, (param, v, g) in enumerate(zip(params, values, grads, strict=True)):
         expect.close(param.inspect()["value"], v - 0.5 * g / 7,
                      f"parameter {i} after sgd(params, lr=0.5, batch_size=7)")
 

@@ -88,8 +88,9 @@ def test_LinearRegression_structure(student):
     """One sub-module, self.linear = nn.Linear(num_inputs, 1); forward returns (n, 1)."""
     net = student.keep("LinearRegression", 3)
     state = net.call("state_dict")
-    expect.expect(isinstance(state, dict) and sorted(state) == ["linear.bias", "linear.weight"],
-                  f"LinearRegression(3) has parameters {sorted(state) if isinstance(state, dict) else state}, "
+    names = sorted(state) if isinstance(state, dict) else state
+    expect.expect(names == ["linear.bias", "linear.weight"],
+                  f"LinearRegression(3) has parameters {names}, "
                   "expected linear.weight and linear.bias",
                   hint="Name the layer self.linear, and call super().__init__() first.")
     expect.tensor(state["linear.weight"], "linear.weight", shape=(1, 3))

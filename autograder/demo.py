@@ -1,0 +1,181 @@
+"""The demo course: release, four students' submissions, grading two ways, one gradebook.
+
+Why: a new user (and CI) should see the whole loop work on a fresh machine in one
+command. The course is built in its own folder (default `course/`), with nbgrader run
+from the repository root so that `nbgrader_config.py` applies. The students:
+
+- `ada` fills every solution cell correctly;
+- `ben` gets some items wrong in realistic ways (answers from `tests/mutants/`);
+- `cy` hands in broken work: a syntax error, a function that never finishes its
+  recursion, a deleted graded cell, and a notebook file cut off mid-save;
+- `dee` hands in the release untouched.
+
+Every submission is graded by the autograder (`check --hidden`) and by plain
+`nbgrader autograde`; the gradebook shows both, item by item, and the command fails if
+they disagree.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import nbformat
+
+from autograder.build import run_nbgrader, stamped_source
+from autograder.grade import grade_notebook
+from autograder.manifest import Assignment, all_assignments, kit_root
+from autograder.submission import NotebookError
+
+__all__ = ["run_demo"]
+
+STUDENTS = ("ada", "ben", "cy", "dee")
+
+# ben's wrong answers, by assignment: mutant files of tests/mutants/<id>/
+BEN = {
+    "01-linear-regression": ("sgd__no_batch_size", "data_iter__drops_last_batch"),
+    "03-softmax-regression": ("softmax__no_max_shift", "accuracy__counts_not_fraction"),
+}
+# cy's broken answers: graded name -> cell text (None deletes the cell)
+CY = {
+    "01-linear-regression": {
+        "linreg": "def linreg(X, w, b)\n    return X @ w + b\n",
+        "squared_loss": "def squared_loss(y_hat, y):\n    return squared_loss(y_hat, y)\n",
+        "LinearRegression": None,
+    },
+}
+
+
+def _nbgrader(*args: str, course: Path) -> subprocess.CompletedProcess:
+    """Run nbgrader from the repository root (its config applies) on the demo course."""
+    return run_nbgrader(*args, course=course, cwd=kit_root())
+
+
+def _answers(assignment: Assignment) -> dict[str, str]:
+    """The source's solution cells: what a student who gets everything right writes."""
+    cells = nbformat.read(assignment.path("source"), as_version=4).cells
+    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in cells
+            if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+
+
+def _fill(release: Path, answers: dict[str, str | None], target: Path) -> None:
+    notebook = nbformat.read(release, as_version=4)
+    kept = []
+    for cell in notebook.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id in answers and answers[grade_id] is None:
+            continue
+        if grade_id in answers:
+            cell.source = answers[grade_id]
+        kept.append(cell)
+    notebook.cells = kept
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, target)
+
+
+def _submit(assignment: Assignment, course: Path) -> None:
+    release = course / "release" / assignment.id / assignment.notebook_name
+    correct = _answers(assignment)
+    mutants = kit_root() / "tests" / "mutants" / assignment.id
+    wrong = {name.split("__")[0]: (mutants / f"{name}.py").read_text()
+             for name in BEN.get(assignment.id, ())}
+    broken = CY.get(assignment.id)
+    plans = {"ada": correct, "ben": {**correct, **wrong}, "dee": {}}
+    plans["cy"] = {**correct, **broken} if broken else correct
+    for student, answers in plans.items():
+        target = course / "submitted" / student / assignment.id / assignment.notebook_name
+        _fill(release, answers, target)
+        if student == "cy" and broken is None:  # a file cut off in the middle of saving
+            target.write_bytes(target.read_bytes()[: target.stat().st_size // 2])
+
+
+def _nbgrader_scores(course: Path) -> dict[tuple[str, str], dict[str, float]]:
+    """(student, assignment) -> graded item -> score, read from nbgrader's gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    scores = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for assignment in all_assignments():
+            for student in STUDENTS:
+                try:
+                    notebook = gradebook.find_submission_notebook(
+                        assignment.id, assignment.id, student)
+                except MissingEntry:
+                    continue
+                scores[student, assignment.id] = {
+                    g.name.removeprefix("check_"): float(g.score) for g in notebook.grades
+                    if g.name.startswith("check_")}
+    return scores
+
+
+def run_demo(course: Path) -> int:
+    course = course.resolve()
+    shutil.rmtree(course, ignore_errors=True)
+    assignments = all_assignments()
+    print(f"Demo course in {course}\n\n1. Releasing with nbgrader generate_assignment")
+    for assignment in assignments:
+        source = course / "source" / assignment.id
+        source.mkdir(parents=True)
+        nbformat.write(stamped_source(assignment), source / assignment.notebook_name)
+        done = _nbgrader("generate_assignment", assignment.id, "--force", course=course)
+        if done.returncode != 0:
+            print(done.stdout[-2000:], done.stderr[-2000:])
+            return 1
+        print(f"   release/{assignment.id}/{assignment.notebook_name}")
+        _submit(assignment, course)
+    print(f"2. Submissions: {', '.join(STUDENTS)} (correct, partly wrong, broken, untouched)")
+
+    print("3. Grading with autograder check --hidden")
+    ours: dict[tuple[str, str], dict[str, float]] = {}
+    started = time.perf_counter()
+    for assignment in assignments:
+        for student in STUDENTS:
+            path = course / "submitted" / student / assignment.id / assignment.notebook_name
+            try:
+                result = grade_notebook(path, assignment=assignment, hidden=True)
+                ours[student, assignment.id] = {i.name: i.score for i in result.items}
+            except NotebookError as exc:
+                print(f"   {student}/{assignment.id}: {exc}")
+                ours[student, assignment.id] = {i.name: 0.0 for i in assignment.items}
+    ours_seconds = time.perf_counter() - started
+
+    print("4. Grading with nbgrader autograde (runs every cell, demos included)")
+    started = time.perf_counter()
+    for assignment in assignments:
+        done = _nbgrader("autograde", assignment.id, "--force", course=course)
+        for line in (done.stdout + done.stderr).splitlines():
+            if "[AutogradeApp | ERROR]" in line:
+                print("   nbgrader: " + line.split("ERROR]", 1)[1].strip()[:150])
+    nbgrader_seconds = time.perf_counter() - started
+    theirs = _nbgrader_scores(course)
+    return _print_gradebook(assignments, ours, theirs, ours_seconds, nbgrader_seconds)
+
+
+def _print_gradebook(assignments: list[Assignment], ours: dict, theirs: dict,
+                     ours_seconds: float, nbgrader_seconds: float) -> int:
+    print("\nGradebook (autograder / nbgrader):\n")
+    header = f"{'student':8}" + "".join(f"{a.id:>26}" for a in assignments)
+    print(header)
+    disagreements = []
+    for student in STUDENTS:
+        row = f"{student:8}"
+        for assignment in assignments:
+            mine = ours.get((student, assignment.id), {})
+            other = theirs.get((student, assignment.id))
+            their_total = "missing" if other is None else f"{sum(other.values()):g}"
+            row += f"{sum(mine.values()):>14g} / {their_total:<9}"[:26].rjust(26)
+            for item in assignment.items:
+                a, b = mine.get(item.name, 0.0), (other or {}).get(item.name, 0.0)
+                if abs(a - b) > 1e-6:
+                    disagreements.append(f"{student} {assignment.id} {item.name}: "
+                                         f"autograder {a:g}, nbgrader {b:g}")
+        print(row)
+    print(f"\nout of {', '.join(f'{a.max_score:g}' for a in assignments)}; "
+          f"autograder took {ours_seconds:.0f} s, nbgrader autograde {nbgrader_seconds:.0f} s")
+    if disagreements:
+        print("\nThe two disagree on:\n  " + "\n  ".join(disagreements))
+        return 1
+    print("The autograder and nbgrader agree on every item of every submission.")
+    return 0
