@@ -12,10 +12,12 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 import torch
+from torch.autograd.gradcheck import GradcheckError
 
 from autograder.student import Remote
 
-__all__ = ["CheckFailed", "close", "describe", "expect", "fail", "no_shortcuts", "ramp", "tensor"]
+__all__ = ["CheckFailed", "close", "describe", "expect", "fail", "gradcheck", "no_shortcuts",
+           "ramp", "tensor"]
 
 # (rtol, atol) by dtype: loose enough for a different but correct order of operations
 TOLERANCES = {torch.float16: (1e-3, 1e-3), torch.bfloat16: (1e-2, 1e-2),
@@ -133,3 +135,38 @@ def no_shortcuts(student: Any, item: Any, answer: str, other_cells: tuple[str, .
     expect(not found, f"{item.name} uses the library's own version: {', '.join(found)}",
            hint=f"Write {item.name} from scratch; the point is to see how it works. Not "
                 f"allowed here: {', '.join(item.forbidden)}.")
+
+
+def gradcheck(student: Any, name: str, args: tuple, wrt: int = 0) -> None:
+    """`torch.autograd.gradcheck` of the student's op in float64, judged in the grader.
+
+    The op runs with the student's code: its forward values give the numerical Jacobian
+    (finite differences), its own autograd gives the analytical one (vector-Jacobian
+    products through `student.grad`), and torch compares them here.
+    """
+    def with_input(x: torch.Tensor) -> tuple:
+        return tuple(x if i == wrt else a for i, a in enumerate(args))
+
+    class StudentOp(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx: Any, x: torch.Tensor) -> torch.Tensor:
+            ctx.save_for_backward(x)
+            out = tensor(student.call(name, *with_input(x.detach())), f"{name}(...)")
+            return out.detach()
+
+        @staticmethod
+        def backward(ctx: Any, grad_output: torch.Tensor) -> torch.Tensor:
+            (x,) = ctx.saved_tensors
+            _, grads = student.grad(name, with_input(x.detach()), wrt=(wrt,),
+                                    grad_output=grad_output)
+            if not grads or grads[0] is None:
+                fail(f"no gradient flows through {name} to its input")
+            return grads[0]
+
+    x = args[wrt].detach().double().requires_grad_(True)
+    try:
+        torch.autograd.gradcheck(StudentOp.apply, (x,), eps=1e-6, atol=1e-5, rtol=1e-3)
+    except GradcheckError as exc:
+        first = str(exc).split(",")[0]  # "Jacobian mismatch for output 0 ...", no matrices
+        fail(f"gradcheck of {name} in float64 failed: its autograd gradient does not match "
+             f"finite differences of its own values ({first})")

@@ -8,8 +8,9 @@ interpreter means the checks behave the same in both.
 Requests (see `protocol` for how they travel):
 - `run_cell {source, label}`: execute one code cell in the student namespace.
 - `call {target, args, kwargs, keep, trace, seed}`: call a name, or a handle's attribute.
-- `grad {target, args, kwargs, wrt, grad_output, seed}`: call, then autograd the output
-  with respect to the arguments at positions `wrt`.
+- `grad {target, args, kwargs, wrt, grad_output, parameters, seed}`: call (a module's
+  forward too), then autograd the output with respect to the arguments at positions `wrt`
+  and, with `parameters`, the module's parameters by name.
 - `getattr {target}`, `next {target, limit}`: read an attribute; draw up to `limit` items.
 - `inspect {target}`: a tensor's value, grad, `requires_grad`, `is_leaf`, version counter.
 - `make {kind, ...}`: objects the kit provides inside the worker (leaf tensors with
@@ -149,20 +150,27 @@ class Interpreter:
                 "called": sorted(recorder.names)}
 
     def _op_grad(self, request: dict) -> Any:
+        """Forward, then gradients w.r.t. the inputs at `wrt` (and a module's parameters)."""
         _reset_global_state(request.get("seed", 0))
         func = self._target(request["target"])
         args = list(self.resolve(request.get("args", [])))
-        for i in request["wrt"]:
+        for i in request.get("wrt", ()):
             args[i] = args[i].detach().clone().requires_grad_(True)
+        module = func if isinstance(func, torch.nn.Module) else getattr(func, "__self__", None)
+        named = [(k, p) for k, p in module.named_parameters() if p.requires_grad] \
+            if request.get("parameters") and isinstance(module, torch.nn.Module) else []
         output = func(*args, **self.resolve(request.get("kwargs", {})))
         if not isinstance(output, torch.Tensor) or not output.requires_grad:
-            return {"result": self.export(output), "grads": None}
+            return {"result": self.export(output), "grads": None, "parameter_grads": None}
         grad_output = self.resolve(request.get("grad_output"))
         if grad_output is None:
             grad_output = torch.ones_like(output)
-        grads = torch.autograd.grad(output, [args[i] for i in request["wrt"]], grad_output,
-                                    allow_unused=True)
-        return {"result": self.export(output), "grads": [self.export(g) for g in grads]}
+        inputs = [args[i] for i in request.get("wrt", ())] + [p for _, p in named]
+        grads = torch.autograd.grad(output, inputs, grad_output, allow_unused=True)
+        n = len(request.get("wrt", ()))
+        return {"result": self.export(output), "grads": [self.export(g) for g in grads[:n]],
+                "parameter_grads": {k: self.export(g) for (k, _), g in zip(named, grads[n:],
+                                                                            strict=True)}}
 
     def _op_getattr(self, request: dict) -> Any:
         return self.export(self._target(request["target"]), keep=request.get("keep", False))

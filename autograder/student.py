@@ -81,6 +81,11 @@ class Remote:
     def inspect(self) -> dict:
         return self.student.request("inspect", self._target(None))
 
+    def backward(self, *args: Any, grad_output: torch.Tensor | None = None) -> dict:
+        """This module's forward on `args`, and the gradients of its parameters by name."""
+        return self.student.request("grad", self._target(None), args=args, wrt=[],
+                                    grad_output=grad_output, parameters=True)
+
     def _target(self, attr: str | None) -> dict:
         return {"handle": self.handle, "attrs": [attr] if attr else []}
 

@@ -9,7 +9,8 @@ from autograder.launch import Limits
 from autograder.student import Budget, RemoteStudent, StudentError, WorkerLost
 
 CELLS = [
-    ("cell 1", "import torch\ndef double(x):\n    return 2 * x\n"),
+    ("cell 1", "import torch\ndef double(x):\n    return 2 * x\n"
+               "def make_linear(n):\n    return torch.nn.Linear(n, 1)\n"),
     ("cell 2", "def spin():\n    while True:\n        pass\n"),
     ("cell 3", "import sys\ndef leave():\n    sys.exit(3)\n"),
     ("cell 4", "import os\ndef vanish():\n    os._exit(0)\n"),
@@ -28,6 +29,17 @@ def test_calls_and_values(student):
     """Does a call come back as a value, with the cells' outcomes recorded?"""
     assert torch.equal(student.double(torch.ones(2)), torch.full((2,), 2.0))
     assert all(o.ok for o in student.outcomes)
+
+
+def test_module_forward_backward_and_parameters(student):
+    """Can a check build a module, run forward and backward, and read parameter gradients?"""
+    net = student.keep("make_linear", 3)
+    X = torch.randn(5, 3)
+    reply = net.backward(X)
+    assert reply["result"].shape == (5, 1)
+    assert reply["parameter_grads"]["weight"].shape == (1, 3)
+    assert torch.allclose(reply["parameter_grads"]["weight"], X.sum(dim=0, keepdim=True))
+    assert set(net.call("state_dict")) == {"weight", "bias"}
 
 
 def test_endless_loop_times_out_and_the_worker_comes_back(student):

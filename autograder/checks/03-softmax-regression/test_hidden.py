@@ -39,6 +39,11 @@ def test_softmax_gradient(student, reference):
     expect.close(grads[0], expected, "the gradient of softmax(X)")
 
 
+def test_softmax_gradcheck(student):
+    """softmax must be differentiable as an op: its gradient matches its own finite differences."""
+    expect.gradcheck(student, "softmax", (torch.randn(2, 4, dtype=torch.float64),))
+
+
 def test_softmax_input_unchanged(student):
     """Do not change X in place (X -= ..., X.exp_()): compute new tensors instead."""
     X = torch.randn(3, 4)
@@ -82,6 +87,12 @@ def test_cross_entropy_gradient(student, reference):
     leaf = y_hat.clone().requires_grad_(True)
     (expected,) = torch.autograd.grad(reference.cross_entropy(leaf, y).sum(), leaf)
     expect.close(grads[0], expected, "the gradient of cross_entropy with respect to y_hat")
+
+
+def test_cross_entropy_gradcheck(student):
+    """cross_entropy must be differentiable in y_hat: -log of the picked entries."""
+    y_hat = _probabilities(torch.randn(3, 4, dtype=torch.float64), dim=1)
+    expect.gradcheck(student, "cross_entropy", (y_hat, torch.tensor([1, 0, 3])))
 
 
 @pytest.mark.gate
