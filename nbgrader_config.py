@@ -21,8 +21,6 @@ c.CourseDirectory.root = str(ROOT)
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.db_url = f"sqlite:///{ROOT / 'gradebook.db'}"
-# only what the assignment needs is copied into the release, never the authoring README
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "README.md"]
 # no cell may run longer than the most generous submission budget of the assignments
 c.ExecutePreprocessor.timeout = int(max(a.budget.submission_seconds for a in ASSIGNMENTS))
 c.ExecutePreprocessor.interrupt_on_timeout = True

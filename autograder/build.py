@@ -106,25 +106,23 @@ def _outputs(assignment: Assignment, workdir: Path) -> dict[Path, str]:
     }
 
 
+def _changed(assignments: list[Assignment] | None) -> list[tuple[Path, str]]:
+    """Generated files whose text differs from what the source makes now: (path, new text)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return [(path, text) for assignment in assignments or all_assignments()
+                for path, text in _outputs(assignment, Path(tmp)).items()
+                if not path.exists() or path.read_text() != text]
+
+
 def build(assignments: list[Assignment] | None = None) -> list[Path]:
     """Write the release and solutions (and stamped source) of every assignment."""
-    written = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for assignment in assignments or all_assignments():
-            for path, text in _outputs(assignment, Path(tmp)).items():
-                if not path.exists() or path.read_text() != text:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(text)
-                    written.append(path)
-    return written
+    changed = _changed(assignments)
+    for path, text in changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return [path for path, _ in changed]
 
 
 def stale_files(assignments: list[Assignment] | None = None) -> list[str]:
     """Generated files that differ from what `build` would write now."""
-    stale = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for assignment in assignments or all_assignments():
-            for path, text in _outputs(assignment, Path(tmp)).items():
-                if not path.exists() or path.read_text() != text:
-                    stale.append(str(path))
-    return stale
+    return [str(path) for path, _ in _changed(assignments)]

@@ -139,24 +139,24 @@ def _probe(n_right, batch_sizes):
     return W, b, batches, n_right / n
 
 
-def test_evaluate_accuracy_uneven_last_batch(student):
-    """Weight every example equally: sum correct counts and sizes; do not average batches."""
-    W, b, batches, expected = _probe(n_right=8, batch_sizes=[4, 4, 1])
-    net = student.make("probe_function", W=W, b=b)
-    value = student.call("evaluate_accuracy", net, batches)
+def _expect_accuracy(student, probe, n_right, batch_sizes, what):
+    W, b, batches, expected = _probe(n_right, batch_sizes)
+    value = student.call("evaluate_accuracy", student.make(probe, W=W, b=b), batches)
     expect.expect(isinstance(value, float) and abs(value - expected) < 1e-6,
                   f"evaluate_accuracy gave {expect.describe(value)}, expected {expected:.4f} "
-                  "(8 of 9 right; the last batch of 1 is wrong)")
+                  f"{what}")
+
+
+def test_evaluate_accuracy_uneven_last_batch(student):
+    """Weight every example equally: sum correct counts and sizes; do not average batches."""
+    _expect_accuracy(student, "probe_function", 8, [4, 4, 1],
+                     "(8 of 9 right; the last batch of 1 is wrong)")
 
 
 def test_evaluate_accuracy_module_eval_mode(student):
     """For an nn.Module call net.eval() first, so dropout and the like behave as in testing."""
-    W, b, batches, expected = _probe(n_right=10, batch_sizes=[5, 5, 5])
-    net = student.make("probe_module", W=W, b=b)
-    value = student.call("evaluate_accuracy", net, batches)
-    expect.expect(isinstance(value, float) and abs(value - expected) < 1e-6,
-                  f"evaluate_accuracy on a module gave {expect.describe(value)}, "
-                  f"expected {expected:.4f}: was the module in eval mode, under no_grad?")
+    _expect_accuracy(student, "probe_module", 10, [5, 5, 5],
+                     "on a module: was it in eval mode, under no_grad?")
 
 
 # -- softmax_regression ------------------------------------------------------------------
