@@ -27,6 +27,7 @@ import nbformat
 from autograder.build import run_nbgrader, stamped_source
 from autograder.grade import grade_notebook
 from autograder.manifest import Assignment, all_assignments, kit_root
+from autograder.report import render
 from autograder.submission import NotebookError
 
 __all__ = ["run_demo"]
@@ -35,8 +36,8 @@ STUDENTS = ("ada", "ben", "cy", "dee")
 
 # ben's wrong answers, by assignment: mutant files of tests/mutants/<id>/
 BEN = {
-    "01-linear-regression": ("sgd__no_batch_size", "data_iter__drops_last_batch"),
-    "03-softmax-regression": ("softmax__no_max_shift", "accuracy__counts_not_fraction"),
+    "01-linear-regression": ("sgd__no_divide_by_batch_size", "data_iter__drops_last_batch"),
+    "03-softmax-regression": ("softmax__no_max_shift", "accuracy__counts_correct"),
 }
 # cy's broken answers: graded name -> cell text (None deletes the cell)
 CY = {
@@ -129,6 +130,7 @@ def run_demo(course: Path) -> int:
 
     print("3. Grading with autograder check --hidden")
     ours: dict[tuple[str, str], dict[str, float]] = {}
+    reports = {}
     started = time.perf_counter()
     for assignment in assignments:
         for student in STUDENTS:
@@ -136,10 +138,14 @@ def run_demo(course: Path) -> int:
             try:
                 result = grade_notebook(path, assignment=assignment, hidden=True)
                 ours[student, assignment.id] = {i.name: i.score for i in result.items}
+                reports[student, assignment.id] = render(result)
             except NotebookError as exc:
                 print(f"   {student}/{assignment.id}: {exc}")
                 ours[student, assignment.id] = {i.name: 0.0 for i in assignment.items}
     ours_seconds = time.perf_counter() - started
+    example = ("ben", assignments[-1].id)
+    print(f"\n   What {example[0]} reads for {example[1]}:\n")
+    print("\n".join("   " + line for line in reports[example].splitlines()) + "\n")
 
     print("4. Grading with nbgrader autograde (runs every cell, demos included)")
     started = time.perf_counter()

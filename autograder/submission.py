@@ -68,9 +68,13 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
         raise NotebookError(f"{path.name} is not UTF-8 text (byte {exc.start}): "
                             "it is not a notebook file") from None
     try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotebookError(f"{path.name} is not valid notebook JSON: {exc.msg} at line "
+                            f"{exc.lineno}, column {exc.colno} (was it cut off while "
+                            "saving?)") from None
+    try:
         notebook = nbformat.reads(text, as_version=4)
-    except (json.JSONDecodeError, nbformat.reader.NotJSONError) as exc:
-        raise NotebookError(f"{path.name} is not valid notebook JSON: {exc}") from None
     except Exception as exc:
         raise NotebookError(f"{path.name} cannot be read as a notebook: {exc}") from None
     if not isinstance(notebook.get("cells"), list):

@@ -1,0 +1,13 @@
+# Mistake: calls backward on the mean loss while the given sgd also divides by the batch size, so every step is batch_size times too small.
+# Expect: .sum().backward()
+# Expect: below the target
+def train_softmax_regression(train_iter, num_inputs, num_outputs, num_epochs, lr):
+    """Train softmax regression from scratch; return (W, b)."""
+    W = torch.normal(0, 0.01, size=(num_inputs, num_outputs), requires_grad=True)
+    b = torch.zeros(num_outputs, requires_grad=True)
+    for epoch in range(num_epochs):
+        for X, y in train_iter:
+            l = cross_entropy(softmax_regression(X, W, b), y)
+            l.mean().backward()
+            sgd([W, b], lr, X.shape[0])
+    return W, b
