@@ -2,7 +2,7 @@
 
 Why a ladder: a student whose softmax returns the wrong shape should hear about the
 shape, not about a value mismatch at index [3, 7]. Each helper checks in the order
-exists -> is a tensor -> shape -> dtype -> device -> finite -> values, and fails with
+exists -> is a tensor -> shape -> dtype -> finite -> values, and fails with
 "got ..., expected ..." so the check's own code stays a few lines long. The hint the
 student sees is the check's docstring unless a rung gives a sharper one.
 """
@@ -56,17 +56,21 @@ def describe(value: Any) -> str:
 
 
 def tensor(value: Any, what: str, *, shape: tuple | None = None,
-           dtype: torch.dtype | None = None, device: str | None = "cpu") -> torch.Tensor:
-    """The first rungs: a plain `torch.Tensor`, of this shape, dtype and device."""
+           dtype: torch.dtype | None = None, hint: str = "") -> torch.Tensor:
+    """The first rungs: a plain `torch.Tensor`, of this shape and dtype.
+
+    (Values always come back to the grader on the CPU; where the device matters, the
+    worker's report of it is checked separately.)
+    """
     if value is None:
         fail(f"{what} returned None, expected a tensor",
              hint="Did you forget the `return` statement?")
     if not isinstance(value, torch.Tensor):
-        fail(f"{what} returned {describe(value)}, expected a torch.Tensor")
+        fail(f"{what} returned {describe(value)}, expected a torch.Tensor", hint=hint)
     if shape is not None and tuple(value.shape) != tuple(shape):
-        fail(f"{what} has shape {tuple(value.shape)}, expected {tuple(shape)}")
+        fail(f"{what} has shape {tuple(value.shape)}, expected {tuple(shape)}", hint=hint)
     if dtype is not None and value.dtype != dtype:
-        fail(f"{what} has dtype {value.dtype}, expected {dtype}")
+        fail(f"{what} has dtype {value.dtype}, expected {dtype}", hint=hint)
     return value
 
 
@@ -86,7 +90,7 @@ def close(actual: Any, expected: torch.Tensor, what: str, *, rtol: float | None 
           atol: float | None = None, check_dtype: bool = True, hint: str = "") -> None:
     """The whole ladder, ending with values within a tolerance set by dtype."""
     actual = tensor(actual, what, shape=tuple(expected.shape),
-                    dtype=expected.dtype if check_dtype else None)
+                    dtype=expected.dtype if check_dtype else None, hint=hint)
     if expected.is_floating_point():
         expect(bool(torch.isfinite(actual).all()) or not bool(torch.isfinite(expected).all()),
                f"{what} contains inf or nan, expected finite values", hint=hint)
@@ -129,7 +133,7 @@ def no_shortcuts(student: Any, item: Any, answer: str, other_cells: tuple[str, .
     from autograder.forbidden import static_uses
 
     found = static_uses(answer, item.forbidden, other_cells)
-    _, called = student.traced(item.name, *args)
+    _, called = student.traced(item.name, *args)  # an error in the call is judged elsewhere
     found += sorted(f"{name} (reached while running it)"
                     for name in called.intersection(item.forbidden))
     expect(not found, f"{item.name} uses the library's own version: {', '.join(found)}",
@@ -151,7 +155,8 @@ def gradcheck(student: Any, name: str, args: tuple, wrt: int = 0) -> None:
         @staticmethod
         def forward(ctx: Any, x: torch.Tensor) -> torch.Tensor:
             ctx.save_for_backward(x)
-            out = tensor(student.call(name, *with_input(x.detach())), f"{name}(...)")
+            out = tensor(student.call(name, *with_input(x.detach())),
+                         f"{name} of a float64 input", dtype=torch.float64)
             return out.detach()
 
         @staticmethod

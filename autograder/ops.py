@@ -143,11 +143,14 @@ class Interpreter:
         if not request.get("trace"):
             result, _ = self._call(request)
             return {"result": self.export(result, keep=request.get("keep", False))}
-        recorder = _CallRecorder()
-        with recorder:
-            result, _ = self._call(request)
+        recorder, result, error = _CallRecorder(), None, None
+        try:
+            with recorder:
+                result, _ = self._call(request)
+        except Exception as exc:  # what the call reached before failing still counts
+            error = _describe(exc)
         return {"result": self.export(result, keep=request.get("keep", False)),
-                "called": sorted(recorder.names)}
+                "called": sorted(recorder.names), "error": error}
 
     def _op_grad(self, request: dict) -> Any:
         """Forward, then gradients w.r.t. the inputs at `wrt` (and a module's parameters)."""

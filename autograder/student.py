@@ -148,7 +148,10 @@ class Student:
                             keep=True)["result"]
 
     def traced(self, name: str, *args: Any, **kwargs: Any) -> tuple[Any, set[str]]:
-        """Call and return `(result, names of the torch functions the call reached)`."""
+        """Call and return `(result, names of the torch functions the call reached)`.
+
+        If the call raises, the result is None and the names are those reached before.
+        """
         reply = self.request("call", {"name": name}, args=args, kwargs=kwargs, trace=True)
         return reply["result"], set(reply["called"])
 

@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from autograder import expect
+from autograder.student import StudentError
 
 
 # -- synthetic_data ---------------------------------------------------------------------
@@ -42,10 +43,22 @@ def _order(student, seed, n=60):
 def test_data_iter_random_order(student):
     """Shuffle the example indices (random.shuffle or torch.randperm) at the start of a pass."""
     first, second = _order(student, 1), _order(student, 2)
+    expect.expect(len(first) == 60, f"60 examples with batch_size 60 gave a first batch of "
+                  f"{len(first)} examples, expected all 60")
     expect.expect(first != list(range(60)), "data_iter gave the examples in their original "
                   "order, expected a random order")
     expect.expect(first != second, "two passes gave the same order, expected a fresh random "
                   "order each pass")
+
+
+def test_data_iter_inputs_unchanged(student):
+    """Shuffle indices, not the data: features and labels must be left as they were."""
+    features, labels = torch.arange(20.0).reshape(10, 2), torch.arange(10.0).reshape(10, 1)
+    handles = [student.make("tensor", value=t) for t in (features, labels)]
+    student.keep("data_iter", 3, *handles).draw(100)
+    for handle, original, what in zip(handles, (features, labels), ("features", "labels"),
+                                      strict=True):
+        expect.close(handle.inspect()["value"], original, f"{what} after a pass of data_iter")
 
 
 def test_data_iter_small_datasets(student):
@@ -117,7 +130,12 @@ def test_LinearRegression_matches_reference(student, reference):
     """forward(X) is self.linear(X): with the same weights, the same outputs."""
     model = reference.LinearRegression(4)
     net = student.keep("LinearRegression", 4)
-    net.call("load_state_dict", model.state_dict())
+    try:
+        net.call("load_state_dict", model.state_dict())
+    except StudentError:
+        expect.fail("weights named linear.weight (1, 4) and linear.bias (1,) do not load "
+                    "into your LinearRegression(4)",
+                    hint="One layer, self.linear = nn.Linear(num_inputs, 1), bias included.")
     X = torch.randn(6, 4)
     with torch.no_grad():
         expected = model(X)
@@ -125,25 +143,46 @@ def test_LinearRegression_matches_reference(student, reference):
 
 
 # -- train_linear_regression ---------------------------------------------------------------
-def test_train_linear_regression_recovers_parameters(student, reference, assignment):
-    """Each minibatch: zero_grad, loss = MSELoss(net(X), y), backward, step; return the net."""
-    settings = assignment.item("train_linear_regression").settings
+def _training_error(student, reference, settings, *, num_epochs, lr):
+    """Largest error of the learned w and b, trained by the student on the grader's data."""
     true_w = torch.tensor(settings["true_w"])
     features = torch.randn(settings["num_examples"], len(true_w))
     labels = (features @ true_w + settings["true_b"]
               + 0.01 * torch.randn(settings["num_examples"])).reshape(-1, 1)
-    net = student.call("train_linear_regression", features, labels, settings["num_epochs"],
-                       settings["lr"], settings["batch_size"])
+    net = student.call("train_linear_regression", features, labels, num_epochs, lr,
+                       settings["batch_size"])
     state = net.call("state_dict") if hasattr(net, "call") else None
     expect.expect(isinstance(state, dict),
                   f"train_linear_regression returned {expect.describe(net)}, expected the model")
     model = reference.LinearRegression(len(true_w))
     try:
         model.load_state_dict(state)
-    except (RuntimeError, TypeError) as exc:
-        expect.fail(f"the trained model's weights do not fit LinearRegression: {exc}")
-    error = max((model.linear.weight.detach().reshape(-1) - true_w).abs().max().item(),
-                abs(model.linear.bias.item() - settings["true_b"]))
+    except (RuntimeError, TypeError):
+        expect.fail("the trained model's weights do not fit LinearRegression "
+                    "(linear.weight and linear.bias)")
+    learned = torch.cat([model.linear.weight.detach().reshape(-1), model.linear.bias.detach()])
+    expect.expect(bool(torch.isfinite(learned).all()), "the trained weights contain inf or nan",
+                  hint="Is lr the one passed in? Do net(X) and y have the same shape?")
+    return (learned - torch.tensor([*settings["true_w"], settings["true_b"]])).abs().max().item()
+
+
+def test_train_linear_regression_recovers_parameters(student, reference, assignment):
+    """Each minibatch: zero_grad, loss = MSELoss(net(X), y) with y of net(X)'s shape (b, 1),
+    backward, step, with optim.SGD(net.parameters(), lr=lr); return the net."""
+    settings = assignment.item("train_linear_regression").settings
+    error = _training_error(student, reference, settings, num_epochs=settings["num_epochs"],
+                            lr=settings["lr"])
     expect.ramp(error, floor=settings["floor_error"], target=settings["target_error"],
                 what=f"the largest error of the learned w and b after {settings['num_epochs']} "
                      "epochs")
+
+
+def test_train_linear_regression_uses_its_arguments(student, reference, assignment):
+    """Use the num_epochs and lr you are given: no fixed epoch count, no hard-coded lr."""
+    settings = assignment.item("train_linear_regression").settings
+    for num_epochs, lr, what in ((0, settings["lr"], "num_epochs=0"),
+                                 (settings["num_epochs"], 0.0, "lr=0")):
+        error = _training_error(student, reference, settings, num_epochs=num_epochs, lr=lr)
+        expect.expect(error > settings["floor_error"],
+                      f"with {what} the model still learned (largest error {error:.3f}), "
+                      "expected no learning")

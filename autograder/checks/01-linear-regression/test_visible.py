@@ -64,9 +64,11 @@ def test_squared_loss_known_values(student):
     """Reshape y to y_hat's shape first, then (y_hat - y) ** 2 / 2, one value per example."""
     y_hat = torch.tensor([[1.0], [2.0], [4.0]])
     y = torch.tensor([1.0, 3.0, 2.0])
-    expect.close(student.squared_loss(y_hat, y), torch.tensor([[0.0], [0.5], [2.0]]),
-                 "squared_loss(y_hat of shape (3, 1), y of shape (3,))",
-                 hint="Without y.reshape(y_hat.shape), (3, 1) - (3,) broadcasts to (3, 3).")
+    what = "squared_loss(y_hat of shape (3, 1), y of shape (3,))"
+    loss = expect.tensor(student.squared_loss(y_hat, y), what, shape=(3, 1),
+                         hint="Without y.reshape(y_hat.shape), (3, 1) - (3,) broadcasts to "
+                              "(3, 3); and do not reduce (no mean or sum).")
+    expect.close(loss, torch.tensor([[0.0], [0.5], [2.0]]), what)
 
 
 # -- sgd ------------------------------------------------------------------------------------
@@ -77,9 +79,12 @@ def test_sgd_updates_in_place(student):
     w = student.make("leaf", value=w0, grad=gw)
     b = student.make("leaf", value=b0, grad=gb)
     student.call("sgd", [w, b], 0.1, 4)
-    expect.close(w.inspect()["value"], w0 - 0.1 * gw / 4, "w after sgd([w, b], lr=0.1, "
-                 "batch_size=4)", hint="Update the tensors themselves (param -= ...); "
-                 "`param = param - ...` only rebinds a local name.")
+    after = w.inspect()["value"]
+    expect.expect(not torch.equal(after, w0), "w did not change after sgd([w, b], lr=0.1, "
+                  "batch_size=4)", hint="Update the tensors themselves (param -= ...); "
+                  "`param = param - ...` only rebinds a local name, and zeroing .grad "
+                  "before the update leaves nothing to step with.")
+    expect.close(after, w0 - 0.1 * gw / 4, "w after sgd([w, b], lr=0.1, batch_size=4)")
     expect.close(b.inspect()["value"], b0 - 0.1 * gb / 4, "b after the same call")
 
 

@@ -168,24 +168,54 @@ def test_softmax_regression_matches_reference(student, reference):
 
 
 # -- train_softmax_regression ---------------------------------------------------------------
-def test_train_softmax_regression_accuracy(student, reference, assignment):
-    """Train from scratch: forward, cross_entropy(...).sum().backward(), sgd, every minibatch."""
-    settings = assignment.item("train_softmax_regression").settings
-    data = grading_split(settings["split_seed"])
-    features = data.train_images
-    loader = student.make("loader", features=features, labels=data.train_labels,
+def _trained(student, data, settings, *, num_epochs, lr):
+    """(W, b) from the student's training on the grader's training half, checked for shape."""
+    loader = student.make("loader", features=data.train_images, labels=data.train_labels,
                           batch_size=settings["batch_size"], seed=settings["split_seed"])
     result = student.call("train_softmax_regression", loader, data.num_inputs,
-                          data.num_outputs, settings["num_epochs"], settings["lr"])
+                          data.num_outputs, num_epochs, lr)
     expect.expect(isinstance(result, (tuple, list)) and len(result) == 2,
                   f"train_softmax_regression returned {expect.describe(result)}, "
                   "expected (W, b)")
     W = expect.tensor(result[0], "the trained W", shape=(data.num_inputs, data.num_outputs))
     b = expect.tensor(result[1], "the trained b", shape=(data.num_outputs,))
+    expect.expect(bool(torch.isfinite(W).all() and torch.isfinite(b).all()),
+                  "the trained W or b contains inf or nan",
+                  hint="Are the gradients zeroed after every update (the given sgd does it)? "
+                       "Does cross_entropy get softmax_regression's probabilities? Is lr the "
+                       "one passed in?")
+    return W.detach().float(), b.detach().float()
+
+
+def _test_accuracy(reference, data, W, b):
     with torch.no_grad():
-        y_hat = reference.softmax_regression(data.test_images, W.detach().float(),
-                                             b.detach().float())
-    accuracy = reference.accuracy(y_hat, data.test_labels)
+        return reference.accuracy(reference.softmax_regression(data.test_images, W, b),
+                                  data.test_labels)
+
+
+def test_train_softmax_regression_accuracy(student, reference, assignment):
+    """Train from scratch: W, b with requires_grad=True; each minibatch y_hat =
+    softmax_regression(X, W, b) (probabilities, not raw scores), then
+    cross_entropy(y_hat, y).sum().backward() and sgd([W, b], lr, batch_size)."""
+    settings = assignment.item("train_softmax_regression").settings
+    data = grading_split(settings["split_seed"])
+    W, b = _trained(student, data, settings, num_epochs=settings["num_epochs"],
+                    lr=settings["lr"])
+    accuracy = _test_accuracy(reference, data, W, b)
     expect.ramp(accuracy, floor=settings["floor_accuracy"], target=settings["target_accuracy"],
                 what=f"test accuracy after {settings['num_epochs']} epochs on the grader's "
                      f"{len(data.test_labels)} held-out digits")
+
+
+def test_train_softmax_regression_uses_its_arguments(student, reference, assignment):
+    """Use the num_epochs and lr you are given: no fixed epoch count, no hard-coded lr."""
+    settings = assignment.item("train_softmax_regression").settings
+    data = grading_split(settings["split_seed"])
+    for num_epochs, lr, what in ((0, settings["lr"], "num_epochs=0"),
+                                 (settings["num_epochs"], 0.0, "lr=0")):
+        accuracy = _test_accuracy(reference, data,
+                                  *_trained(student, data, settings, num_epochs=num_epochs,
+                                            lr=lr))
+        expect.expect(accuracy < settings["floor_accuracy"],
+                      f"with {what} the model still learned (test accuracy {accuracy:.3f}), "
+                      "expected no learning")

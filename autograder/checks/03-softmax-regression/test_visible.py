@@ -38,9 +38,9 @@ def test_softmax_known_values(student):
 
 
 def test_softmax_large_logits(student):
-    """Subtract each row's max before exp: exp(10000) overflows to inf, and inf/inf is nan."""
-    X = torch.tensor([[1e4, 0.0, -1e4], [1e4, 1e4, 0.0]])
-    expected = torch.tensor([[1.0, 0.0, 0.0], [0.5, 0.5, 0.0]])
+    """Subtract each row's own max before exp: exp(10000) overflows to inf, inf/inf is nan."""
+    X = torch.tensor([[1e4, 0.0, -1e4], [1e4, 1e4, 0.0], [-1e4, -1e4, -1e4]])
+    expected = torch.tensor([[1.0, 0.0, 0.0], [0.5, 0.5, 0.0], [1 / 3, 1 / 3, 1 / 3]])
     expect.close(student.softmax(X), expected, "softmax of logits as large as 1e4")
 
 

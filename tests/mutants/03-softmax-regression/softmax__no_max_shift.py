@@ -1,7 +1,7 @@
 # Mistake: exponentiates the logits without subtracting each row's max, so exp(1e4) overflows to inf and the result is nan.
 # Expect: 1e4
 # Expect: inf or nan
-# Expect: subtract each row's max
+# Expect: row's own max
 def softmax(X):
     """Row-wise softmax."""
     X_exp = torch.exp(X)

@@ -1,6 +1,6 @@
 # Mistake: writes its own update instead of calling the given sgd and never zeroes the gradients, so they accumulate over minibatches.
-# Expect: below the target
-# Expect: sgd
+# Expect: inf or nan
+# Expect: gradients zeroed
 def train_softmax_regression(train_iter, num_inputs, num_outputs, num_epochs, lr):
     """Train softmax regression from scratch; return (W, b)."""
     W = torch.normal(0, 0.01, size=(num_inputs, num_outputs), requires_grad=True)
