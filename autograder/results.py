@@ -40,7 +40,11 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class ItemResult:
-    """A graded name: its points, from its checks; a failed gate check zeroes it."""
+    """A graded name: its points, the mean of its checks' scores.
+
+    Gate checks (a forbidden library shortcut) earn nothing themselves: passing one is not
+    an achievement, failing one zeroes the item.
+    """
 
     name: str
     max_score: float
@@ -49,9 +53,10 @@ class ItemResult:
     @property
     def score(self) -> float:
         gradable = [c for c in self.checks if c.gradable]
-        if not gradable or any(c.gate and not c.passed for c in gradable):
+        scored = [c for c in gradable if not c.gate]
+        if not scored or any(c.gate and not c.passed for c in gradable):
             return 0.0
-        return round(self.max_score * sum(c.score for c in gradable) / len(gradable), 2)
+        return round(self.max_score * sum(c.score for c in scored) / len(scored), 2)
 
     @property
     def passed(self) -> bool:

@@ -48,3 +48,16 @@ def test_visible_run_is_a_subset_with_the_same_max_score():
     assert [i.name for i in visible.items] == [i.name for i in full.items]
     assert visible.max_score == full.max_score == assignment.max_score
     assert sum(len(i.checks) for i in visible.items) < sum(len(i.checks) for i in full.items)
+
+
+def test_gate_checks_zero_an_item_but_earn_nothing():
+    """Does a forbidden call zero its item, while passing the gate alone earns no point?"""
+    from autograder.results import CheckResult, ItemResult
+
+    gate_ok = CheckResult("no_library", "softmax", passed=True, score=1.0, gate=True)
+    gate_failed = CheckResult("no_library", "softmax", passed=False, gate=True)
+    values_ok = CheckResult("values", "softmax", passed=True, score=1.0)
+    values_failed = CheckResult("values", "softmax", passed=False)
+    assert ItemResult("softmax", 2, (gate_ok, values_failed)).score == 0
+    assert ItemResult("softmax", 2, (gate_ok, values_ok)).score == 2
+    assert ItemResult("softmax", 2, (gate_failed, values_ok)).score == 0
