@@ -13,7 +13,8 @@ from autograder.engine import run_checks
 from autograder.launch import Limits
 from autograder.manifest import Assignment, ManifestError
 from autograder.results import AssignmentResult
-from autograder.student import Budget, RemoteStudent, Student, WorkerLost
+from autograder.session import Budget, RemoteStudent
+from autograder.student import Student, WorkerLost
 from autograder.submission import read_layout, read_submission
 
 __all__ = ["assignment_for", "grade_notebook"]

@@ -15,7 +15,6 @@ Requests (see `protocol` for how they travel):
 - `inspect {target}`: a tensor's value, grad, `requires_grad`, `is_leaf`, version counter.
 - `make {kind, ...}`: objects the kit provides inside the worker (leaf tensors with
   gradients, data loaders, probe networks), so checks can hand them to student code.
-- `release {handles}`: forget handles.
 """
 
 from __future__ import annotations
@@ -204,10 +203,6 @@ class Interpreter:
     def _op_make(self, request: dict) -> Any:
         kwargs = self.resolve(request.get("kwargs", {}))
         return self.export(probes.make(request["kind"], **kwargs), keep=True)
-
-    def _op_release(self, request: dict) -> None:
-        for handle in request["handles"]:
-            self._handles.pop(handle, None)
 
 
 def _describe(exc: BaseException) -> dict:

@@ -1,7 +1,7 @@
 """The checks' only way to reach student code: `student.softmax(x)`, handles, gradients.
 
 Why a proxy: checks run in the trusted grader process, the code they judge runs in a
-worker (`RemoteStudent`) or, for a student checking their own notebook, in their kernel
+worker (`session.RemoteStudent`) or, for a student checking their own notebook, in their kernel
 (`LocalStudent`). Both speak the requests of `autograder.ops`, so a check is written once.
 Every value comes back as plain data, decoded here; a failure in student code becomes a
 `StudentError`, a dead or stuck worker a `WorkerLost`, each with a message for the student.
@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import os
 import random
-import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import torch
 
-from autograder import launch
 from autograder.ops import Interpreter
-from autograder.protocol import FrameError, decode, encode, read_frame, write_frame
+from autograder.protocol import decode, encode
 
-__all__ = ["CellOutcome", "LocalStudent", "Remote", "RemoteStudent", "Student",
-           "StudentError", "WorkerLost"]
+__all__ = ["CellOutcome", "LocalStudent", "Remote", "Student", "StudentError", "WorkerLost"]
 
 
 class StudentError(Exception):
@@ -69,9 +66,6 @@ class Remote:
         """Call this object's method `attr` (or the object itself, for None)."""
         return self.student.request("call", self._target(attr), args=args,
                                     kwargs=kwargs)["result"]
-
-    def getattr(self, attr: str, *, keep: bool = False) -> Any:
-        return self.student.request("getattr", self._target(attr), keep=keep)
 
     def draw(self, limit: int) -> tuple[list, bool]:
         """Up to `limit` items from this iterator or iterable, and whether it ran out."""
@@ -165,13 +159,6 @@ class Student:
     def make(self, kind: str, **kwargs: Any) -> Remote:
         return self.request("make", {}, kind=kind, kwargs=kwargs)
 
-    def defines(self, name: str) -> bool:
-        try:
-            self.request("getattr", {"name": name}, keep=True)
-        except StudentError:
-            return False
-        return True
-
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
@@ -214,135 +201,3 @@ class LocalStudent(Student):
     def _exchange(self, request: dict) -> dict:
         # the same round trip through bytes as the worker: no object is shared
         return decode(encode(self.interpreter.handle(decode(encode(request)))))
-
-
-@dataclass
-class Budget:
-    """Wall-clock limits: per request, and for the whole submission."""
-
-    request_seconds: float
-    submission_seconds: float
-    started: float = field(default_factory=time.monotonic)
-
-    def left(self) -> float:
-        return self.submission_seconds - (time.monotonic() - self.started)
-
-
-class RemoteStudent(Student):
-    """The student's code in a confined worker process, restarted if it dies.
-
-    On a restart the cells that ran before are run again, and a cell that killed the
-    worker is skipped from then on, so one bad cell costs only what depends on it.
-    """
-
-    MAX_RESTARTS = 3
-    START_SECONDS = 120.0
-
-    def __init__(self, cells: list[tuple[str, str]], budget: Budget,
-                 limits: launch.Limits) -> None:
-        super().__init__()
-        self.cells = cells
-        self.budget = budget
-        self.limits = limits
-        self.worker: launch.WorkerProcess | None = None
-        self.outcomes: list[CellOutcome] = []
-        self.skipped: set[str] = set()
-        self.restarts = 0
-        self.lost: str | None = None
-
-    # -- lifecycle -------------------------------------------------------------------
-    def __enter__(self) -> RemoteStudent:
-        self._boot()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        if self.worker is not None:
-            try:
-                write_frame(self.worker.requests, {"op": "exit"})
-            except (OSError, ValueError):
-                pass
-            self.worker.stop()
-            self.worker = None
-
-    def _boot(self, *, first: bool = False) -> None:
-        """Start a worker and run the cells; a cell that kills it is skipped from then on."""
-        while True:
-            self.worker = launch.start(self.limits)
-            try:
-                ready = read_frame(self.worker.replies, timeout=self.START_SECONDS)
-            except (TimeoutError, FrameError) as exc:
-                tail = self.worker.log_tail()
-                self.close()
-                raise WorkerLost(f"the worker did not start ({type(exc).__name__}) {tail}") \
-                    from None
-            if ready.get("value") != "ready":
-                self.close()
-                raise WorkerLost("the worker did not start")
-            if self._run_cells():
-                return
-            self.restarts += 1
-            if self.restarts > self.MAX_RESTARTS:
-                self.lost = f"gave up after {self.MAX_RESTARTS} restarts of your code"
-                raise WorkerLost(self.lost)
-
-    def _run_cells(self) -> bool:
-        """Run every cell not skipped; False when one killed the worker."""
-        for label, source in self.cells:
-            if label in self.skipped:
-                continue
-            try:
-                reply = self._send({"op": "run_cell", "source": source, "label": label})
-            except WorkerLost as exc:
-                self.skipped.add(label)
-                self._record(CellOutcome(label, False, str(exc)))
-                if self.lost:
-                    raise
-                return False
-            error = "" if reply.get("ok") else StudentError(reply.get("error") or {}).describe()
-            self._record(CellOutcome(label, bool(reply.get("ok")), error,
-                                     reply.get("seconds", 0.0)))
-        return True
-
-    def _record(self, outcome: CellOutcome) -> None:
-        if all(o.label != outcome.label for o in self.outcomes):
-            self.outcomes.append(outcome)
-
-    def _restart(self) -> None:
-        if self.lost:
-            raise WorkerLost(self.lost)
-        if self.restarts >= self.MAX_RESTARTS:
-            self.lost = f"gave up after {self.restarts} restarts of your code"
-            raise WorkerLost(self.lost)
-        self.restarts += 1
-        self.close()
-        self._boot()
-
-    # -- one exchange ------------------------------------------------------------------
-    def _send(self, request: dict) -> dict:
-        """One request and its reply; on a crash or timeout the worker is killed."""
-        timeout = min(self.budget.request_seconds, self.budget.left())
-        if timeout <= 0:
-            self.close()
-            self.lost = (f"the submission's time budget of "
-                         f"{self.budget.submission_seconds:.0f} s was used up")
-            raise WorkerLost(self.lost)
-        try:
-            write_frame(self.worker.requests, request)
-            return read_frame(self.worker.replies, timeout=timeout)
-        except (TimeoutError, FrameError, OSError, ValueError) as exc:
-            if isinstance(exc, TimeoutError):
-                why = f"timed out after {timeout:.0f} s (an endless loop, or too slow?)"
-            else:
-                why = "the worker died (an exit, a crash, or the memory limit)"
-            tail = self.worker.log_tail(300).strip()
-            self.close()
-            raise WorkerLost(why + (f"; it printed: ...{tail[-200:]}" if tail else "")) \
-                from None
-
-    def _exchange(self, request: dict) -> dict:
-        if self.worker is None:
-            self._restart()
-        return self._send(request)

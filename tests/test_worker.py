@@ -6,7 +6,8 @@ import pytest
 import torch
 
 from autograder.launch import Limits
-from autograder.student import Budget, RemoteStudent, StudentError, WorkerLost
+from autograder.session import Budget, RemoteStudent
+from autograder.student import StudentError, WorkerLost
 
 CELLS = [
     ("cell 1", "import torch\ndef double(x):\n    return 2 * x\n"
