@@ -6,13 +6,14 @@ comparison all grade through `grade_notebook`, so they cannot drift apart.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from autograder import manifest
 from autograder.engine import run_checks
 from autograder.launch import Limits
 from autograder.manifest import Assignment, ManifestError
-from autograder.results import AssignmentResult
+from autograder.results import AssignmentResult, ItemResult
 from autograder.session import Budget, RemoteStudent
 from autograder.student import Student, WorkerLost
 from autograder.submission import read_layout, read_submission
@@ -43,6 +44,17 @@ def assignment_for(notebook: Path, assignment_id: str | None = None) -> Assignme
                         f"pass --assignment (one of: {', '.join(known)})")
 
 
+def _explain_undefined(item: ItemResult, failed_cells: dict[str, str]) -> ItemResult:
+    """'softmax is not defined' says more when its own cell is the one that failed."""
+    cell = next((label for label in failed_cells if label.endswith(f"({item.name})")), None)
+    if cell is None:
+        return item
+    why = f"{item.name} is not defined: its cell, {cell}, failed: {failed_cells[cell]}"
+    checks = tuple(replace(c, message=why, hint="Fix that cell so that it runs.")
+                   if c.message == f"{item.name} is not defined" else c for c in item.checks)
+    return replace(item, checks=checks)
+
+
 def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
                    hidden: bool = True) -> AssignmentResult:
     """Grade a notebook file; `NotebookError` only when it cannot be read at all."""
@@ -66,8 +78,10 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
                            other_cells=others)
     finally:
         student.close()
+    failed_cells = {o.label: o.message for o in student.outcomes if not o.ok}
+    items = tuple(_explain_undefined(item, failed_cells) for item in items)
     problems = list(submission.problems)
-    problems += [f"{o.label} failed: {o.message}" for o in student.outcomes if not o.ok]
+    problems += [f"{label} failed: {message}" for label, message in failed_cells.items()]
     if isinstance(running, _Unreachable):
         problems.append(f"your code could not be run: {running.reason}")
     return AssignmentResult(assignment.id, str(notebook), items, hidden,

@@ -20,6 +20,7 @@ Requests (see `protocol` for how they travel):
 from __future__ import annotations
 
 import random
+import sys
 import time
 import traceback
 from collections import OrderedDict
@@ -128,8 +129,9 @@ class Interpreter:
         return reply
 
     def _op_run_cell(self, request: dict) -> None:
-        code = compile(request["source"], request.get("label", "<cell>"), "exec")
-        exec(code, self.namespace)
+        self.namespace.setdefault("get_ipython", _NoShell)
+        source = _python_source(request["source"])
+        exec(compile(source, request.get("label", "<cell>"), "exec"), self.namespace)
 
     def _call(self, request: dict) -> Any:
         _reset_global_state(request.get("seed", 0))
@@ -203,6 +205,35 @@ class Interpreter:
     def _op_make(self, request: dict) -> Any:
         kwargs = self.resolve(request.get("kwargs", {}))
         return self.export(probes.make(request["kind"], **kwargs), keep=True)
+
+
+def _python_source(source: str) -> str:
+    """A cell's text as plain Python: `%magics` and `!commands` become get_ipython() calls."""
+    try:
+        from IPython.core.inputtransformer2 import TransformerManager
+    except ImportError:
+        return source
+    return TransformerManager().transform_cell(source)
+
+
+class _NoShell:
+    """What `get_ipython()` gives graded code: magics do nothing, a cell magic's body runs.
+
+    `%matplotlib inline` or `!pip install` in a submission must not cost the rest of the
+    cell; `%%time` must still define what its cell defines.
+    """
+
+    def run_line_magic(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    def system(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+    getoutput = system
+
+    def run_cell_magic(self, name: str, line: str, cell: str) -> None:
+        namespace = sys._getframe(1).f_globals
+        exec(compile(_python_source(cell), f"<%%{name} cell>", "exec"), namespace)
 
 
 def _describe(exc: BaseException) -> dict:

@@ -97,3 +97,18 @@ def test_old_nbformat_is_upgraded(tmp_path):
     path.write_text(nbformat.v3.writes_json(v3) if hasattr(nbformat.v3, "writes_json")
                     else nbformat.writes(v3, version=3))
     assert read_notebook(path).cells[0].source == "x = 1"
+
+
+def test_magics_run_as_python_and_a_broken_cell_is_named(make_notebook):
+    """Do %magics and !commands cost nothing, and does a syntax error name its own cell?"""
+    path = make_notebook(LINEAR.id, {
+        "linreg": "%matplotlib inline\n!echo hi\ndef linreg(X, w, b):\n    return X @ w + b\n",
+        "squared_loss": "%%time\ndef squared_loss(y_hat, y):\n"
+                        "    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2\n",
+        "sgd": "def sgd(params, lr, batch_size)\n    pass\n",
+    })
+    result = grade_notebook(path, hidden=False)
+    assert result.item("linreg").score == result.item("linreg").max_score
+    assert result.item("squared_loss").score == result.item("squared_loss").max_score
+    message = result.item("sgd").checks[0].message
+    assert "(sgd), failed: SyntaxError" in message, message
