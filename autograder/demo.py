@@ -152,7 +152,7 @@ def run_demo(course: Path) -> int:
     for assignment in assignments:
         done = _nbgrader("autograde", assignment.id, "--force", course=course)
         for line in (done.stdout + done.stderr).splitlines():
-            if "[AutogradeApp | ERROR]" in line:
+            if "[AutogradeApp | ERROR] There was an error processing assignment '" in line:
                 print("   nbgrader: " + line.split("ERROR]", 1)[1].strip()[:150])
     nbgrader_seconds = time.perf_counter() - started
     theirs = _nbgrader_scores(course)
