@@ -75,9 +75,11 @@ class Interpreter:
     # -- values in and out -------------------------------------------------------------
     def export(self, value: Any, *, keep: bool = False) -> Any:
         """Plain data by value; tensors by value with autograd facts; the rest as handles."""
-        if isinstance(value, _PLAIN):
+        if type(value) in _PLAIN:
             return value
-        if type(value) is torch.Tensor and not keep:
+        if isinstance(value, _PLAIN):  # numpy.float64 and other subclasses become builtins
+            return _builtin(value)
+        if type(value) in (torch.Tensor, torch.nn.Parameter) and not keep:
             return {"__tensor__": value.detach().cpu().clone(),
                     "requires_grad": value.requires_grad, "is_leaf": value.is_leaf,
                     "device": str(value.device)}
@@ -205,6 +207,14 @@ class Interpreter:
     def _op_make(self, request: dict) -> Any:
         kwargs = self.resolve(request.get("kwargs", {}))
         return self.export(probes.make(request["kind"], **kwargs), keep=True)
+
+
+def _builtin(value: bool | int | float | str) -> bool | int | float | str:
+    """The plain builtin of a subclass instance: its own ==, repr or pickling never travel."""
+    for kind in (bool, int, float, str):
+        if isinstance(value, kind):
+            return kind(value)
+    raise TypeError(type(value).__name__)
 
 
 def _python_source(source: str) -> str:

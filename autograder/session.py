@@ -136,6 +136,9 @@ class RemoteStudent(Student):
         except (TimeoutError, FrameError, OSError, ValueError) as exc:
             if isinstance(exc, TimeoutError):
                 why = f"timed out after {timeout:.0f} s (an endless loop, or too slow?)"
+            elif isinstance(exc, FrameError) and "unreadable" in str(exc):
+                why = ("what your code returned cannot be read back as plain data "
+                       "(tensors, numbers, strings, lists, tuples, dicts)")
             else:
                 why = "the worker died (an exit, a crash, or the memory limit)"
             tail = self.worker.log_tail(300).strip()

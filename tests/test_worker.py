@@ -16,6 +16,9 @@ CELLS = [
     ("cell 3", "import sys\ndef leave():\n    sys.exit(3)\n"),
     ("cell 4", "import os\ndef vanish():\n    os._exit(0)\n"),
     ("cell 5", "def hog():\n    return bytearray(8 * 1024**3)\n"),
+    ("cell 6", "import numpy as np\ndef np_float():\n    return np.float64(0.75)\n"
+               "class Sneaky(float):\n    def __eq__(self, other):\n        return True\n"
+               "def sneaky():\n    return Sneaky(0.1)\n"),
 ]
 
 
@@ -41,6 +44,14 @@ def test_module_forward_backward_and_parameters(student):
     assert reply["parameter_grads"]["weight"].shape == (1, 3)
     assert torch.allclose(reply["parameter_grads"]["weight"], X.sum(dim=0, keepdim=True))
     assert set(net.call("state_dict")) == {"weight", "bias"}
+
+
+def test_number_subclasses_arrive_as_plain_numbers(student):
+    """Do numpy scalars and float subclasses come back as plain floats, with no own ==?"""
+    value = student.np_float()
+    assert type(value) is float and value == 0.75
+    sneaky = student.sneaky()
+    assert type(sneaky) is float and sneaky != 0.5
 
 
 def test_endless_loop_times_out_and_the_worker_comes_back(student):
