@@ -12,6 +12,7 @@ never an exception, unless the file cannot be read as a notebook at all.
 from __future__ import annotations
 
 import json
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,8 @@ class Layout:
 def read_notebook(path: Path) -> nbformat.NotebookNode:
     """Parse a notebook, turning every way it can be broken into one clear message."""
     path = Path(path)
+    if not path.is_file():
+        raise NotebookError(f"{path} is not a file")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -74,7 +77,9 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
                             f"{exc.lineno}, column {exc.colno} (was it cut off while "
                             "saving?)") from None
     try:
-        notebook = nbformat.reads(text, as_version=4)
+        with warnings.catch_warnings():  # duplicate cell ids are fixed, not worth a warning
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=4)
     except Exception as exc:
         raise NotebookError(f"{path.name} cannot be read as a notebook: {exc}") from None
     if not isinstance(notebook.get("cells"), list):

@@ -31,6 +31,17 @@ def test_broken_files_get_one_clear_message(tmp_path, content, message):
         read_notebook(path)
 
 
+def test_a_folder_and_duplicate_cell_ids(tmp_path):
+    """Is a folder refused clearly, and a notebook with duplicate cell ids still read?"""
+    with pytest.raises(NotebookError, match="not a file"):
+        read_notebook(tmp_path)
+    notebook = json.loads(LINEAR.path("source").read_text())
+    notebook["cells"][3]["id"] = notebook["cells"][2]["id"]
+    path = tmp_path / "twins.ipynb"
+    path.write_text(json.dumps(notebook))
+    assert len(read_notebook(path).cells) == len(notebook["cells"])
+
+
 def test_demo_and_check_cells_do_not_run(layout):
     """Are demo and check cells skipped, and setup, given and solution cells run?"""
     submission = read_submission(LINEAR.path("source"), layout)
