@@ -31,8 +31,11 @@ def _check(args: argparse.Namespace) -> int:
     path = Path(args.notebook)
     if not path.exists():
         raise UsageError(f"no such notebook: {path}")
-    result = grade_notebook(path, assignment=assignment_for(path, args.assignment),
-                            hidden=args.hidden)
+    assignment = assignment_for(path, args.assignment)
+    if args.hidden and not assignment.path("solution").exists():
+        raise UsageError(f"--hidden needs the reference solutions, "
+                         f"{assignment.path('solution')}, which this copy of the kit lacks")
+    result = grade_notebook(path, assignment=assignment, hidden=args.hidden)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, allow_nan=False))
     else:

@@ -61,7 +61,9 @@ def _verdict(exc: BaseException, item: str) -> tuple[str, str, float]:
         if exc.type == "NameError" and f"{item} is not defined" in exc.detail:
             return f"{item} is not defined", "Run its cell; keep the name as given.", 0.0
         if exc.type == "NotImplementedError":
-            return (f"{item} is not implemented yet ({exc.where})",
+            whose = item if f"({item})" in exc.where or not exc.where else \
+                f"{item} calls code that"
+            return (f"{whose} is not implemented yet ({exc.where})",
                     "Replace `raise NotImplementedError()` with your code.", 0.0)
         return f"your code raised {exc.describe()}", "", 0.0
     if isinstance(exc, WorkerLost):
