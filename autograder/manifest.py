@@ -8,12 +8,11 @@ so max points are known before any student code runs.
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 __all__ = ["Assignment", "Item", "ManifestError", "all_assignments", "kit_root", "load"]
 
