@@ -46,21 +46,30 @@ def _assignment(name: str, namespace: dict[str, Any]):
     return max(candidates, key=lambda a: sum(i.name in namespace for i in a.items))
 
 
+def _answer(name: str, obj: Any, history: tuple[str, ...]) -> str:
+    """The text of the cell that defined `name`, as the grader scans it; else the object's."""
+    for cell in reversed(history):  # IPython's `In`: the cells run so far, in order
+        if f"def {name}(" in cell or f"class {name}(" in cell:
+            return cell
+    try:
+        return inspect.getsource(obj)
+    except (OSError, TypeError):
+        return ""
+
+
 def _run(name: str, obj: Any, hidden: bool):
     from autograder.engine import run_checks
     from autograder.student import LocalStudent
 
     namespace = _namespace(name, obj)
     assignment = _assignment(name, namespace)
-    try:
-        answer = inspect.getsource(obj)
-    except (OSError, TypeError):
-        answer = ""
+    history = tuple(cell for cell in namespace.get("In", ()) if isinstance(cell, str))
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), \
             LocalStudent(namespace) as student:
-        (item,) = run_checks(assignment, student, hidden=hidden, answers={name: answer},
-                             items=(name,))
+        (item,) = run_checks(assignment, student, hidden=hidden,
+                             answers={name: _answer(name, obj, history)},
+                             other_cells=history, items=(name,))
     return item
 
 

@@ -66,3 +66,15 @@ def test_the_students_random_state_is_left_alone():
     random.seed(7)
     points("data_iter", LINEAR.data_iter)
     assert torch.equal(torch.rand(3), expected[0]) and random.random() == expected[1]
+
+
+def test_a_shortcut_hidden_in_an_untaken_branch_is_found_through_history():
+    """In a notebook, is an aliased F.softmax imported in another cell found, even unrun?"""
+    cells = ["import torch\nfrom torch.nn.functional import softmax as sm\n",
+             "def softmax(X):\n    if X.shape[0] > 10_000:\n        return sm(X, 1)\n"
+             "    X_exp = torch.exp(X - X.max(dim=1, keepdim=True).values)\n"
+             "    return X_exp / X_exp.sum(dim=1, keepdim=True)\n"]
+    namespace = {"In": ["", *cells]}
+    for cell in cells:
+        exec(cell, namespace)
+    assert points("softmax", namespace["softmax"]) == 0.0
