@@ -73,9 +73,9 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise NotebookError(f"{path.name} is not valid notebook JSON: {exc.msg} at line "
-                            f"{exc.lineno}, column {exc.colno} (was it cut off while "
-                            "saving?)") from None
+        raise NotebookError(f"{path.name} is not valid notebook JSON: {exc.msg} (line "
+                            f"{exc.lineno}, column {exc.colno}); was it cut off while "
+                            "saving?") from None
     try:
         with warnings.catch_warnings():  # duplicate cell ids are fixed, not worth a warning
             warnings.simplefilter("ignore")
