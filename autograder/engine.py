@@ -89,8 +89,8 @@ class _Plugin:
 
     # fixtures ---------------------------------------------------------------------------
     @pytest.fixture
-    def student(self, request: pytest.FixtureRequest) -> Student:
-        self._student.use_seed(f"{self._assignment.id}/{request.node.name}")
+    def student(self, _fresh_state: None) -> Student:
+        """The proxy to the student's code, seeded for this check by `_fresh_state`."""
         return self._student
 
     @pytest.fixture

@@ -69,8 +69,7 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
     others = tuple(text for _, text in submission.cells)
     student = RemoteStudent(list(submission.cells), budget, limits)
     try:
-        student.__enter__()
-        running: Student = student
+        running: Student = student.start()
     except WorkerLost as exc:
         running = _Unreachable(str(exc))
     try:

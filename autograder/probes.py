@@ -57,7 +57,6 @@ class ProbeNet(nn.Module):
         super().__init__()
         self.W = nn.Parameter(W.clone())
         self.b = nn.Parameter(b.clone())
-        self.dropout = nn.Dropout(0.5)
 
     def forward(self, X: torch.Tensor) -> torch.Tensor:
         logits = X.reshape(-1, self.W.shape[0]) @ self.W + self.b

@@ -52,9 +52,13 @@ class RemoteStudent(Student):
         self.lost: str | None = None
 
     # -- lifecycle -------------------------------------------------------------------
-    def __enter__(self) -> RemoteStudent:
+    def start(self) -> RemoteStudent:
+        """Start the worker and run the cells; `WorkerLost` if it cannot be started."""
         self._boot()
         return self
+
+    def __enter__(self) -> RemoteStudent:
+        return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.close()
