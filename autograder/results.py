@@ -31,7 +31,15 @@ class CheckResult:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "passed": self.passed, "message": self.message,
-                "hint": self.hint, "score": round(self.score, 4), "visible": self.visible}
+                "hint": self.hint, "score": round(self.score, 4), "visible": self.visible,
+                "gate": self.gate, "gradable": self.gradable,
+                "seconds": round(self.seconds, 3)}
+
+    @classmethod
+    def from_dict(cls, data: dict, item: str) -> CheckResult:
+        return cls(data["id"], item, data["passed"], data["score"], data["message"],
+                   data["hint"], data["visible"], data.get("gate", False),
+                   data.get("gradable", True), data.get("seconds", 0.0))
 
     def __repr__(self) -> str:
         mark = "pass" if self.passed else f"FAIL ({self.score:.2f})"
@@ -66,6 +74,11 @@ class ItemResult:
         return {"name": self.name, "score": self.score, "max_score": self.max_score,
                 "checks": [c.to_dict() for c in self.checks]}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> ItemResult:
+        return cls(data["name"], data["max_score"],
+                   tuple(CheckResult.from_dict(c, data["name"]) for c in data["checks"]))
+
 
 @dataclass(frozen=True)
 class AssignmentResult:
@@ -94,8 +107,17 @@ class AssignmentResult:
                 "hidden": self.hidden, "score": self.score, "max_score": self.max_score,
                 "items": [item.to_dict() for item in self.items],
                 "problems": list(self.problems),
-                "cells": [{"label": c.label, "ok": c.ok, "message": c.message}
-                          for c in self.cells if not c.ok]}
+                "cells": [{"label": c.label, "ok": c.ok, "message": c.message,
+                           "seconds": round(c.seconds, 3)} for c in self.cells]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> AssignmentResult:
+        """The inverse of `to_dict`, so stored results can be exported again later."""
+        return cls(data["assignment"], data["notebook"],
+                   tuple(ItemResult.from_dict(i) for i in data["items"]), data["hidden"],
+                   tuple(CellOutcome(c["label"], c["ok"], c["message"], c.get("seconds", 0.0))
+                         for c in data["cells"]),
+                   tuple(data["problems"]))
 
     def __repr__(self) -> str:
         return f"<{self.assignment}: {self.score:g}/{self.max_score:g}>"
