@@ -6,6 +6,7 @@ comparison all grade through `grade_notebook`, so they cannot drift apart.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def _explain_undefined(item: ItemResult, failed_cells: dict[str, str]) -> ItemRe
 def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
                    hidden: bool = True) -> AssignmentResult:
     """Grade a notebook file; `NotebookError` only when it cannot be read at all."""
+    started = time.perf_counter()
     assignment = assignment or assignment_for(notebook)
     layout_path = assignment.path("source")
     if not layout_path.exists():
@@ -84,4 +86,5 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
     if isinstance(running, _Unreachable):
         problems.append(f"your code could not be run: {running.reason}")
     return AssignmentResult(assignment.id, str(notebook), items, hidden,
-                            tuple(student.outcomes), tuple(problems))
+                            tuple(student.outcomes), tuple(problems),
+                            time.perf_counter() - started, student.student_seconds)

@@ -90,6 +90,8 @@ class AssignmentResult:
     hidden: bool
     cells: tuple[CellOutcome, ...] = ()
     problems: tuple[str, ...] = field(default_factory=tuple)
+    seconds: float = 0.0          # wall time to grade it, all included
+    student_seconds: float = 0.0  # of which inside the student's code (as the worker timed it)
 
     @property
     def score(self) -> float:
@@ -108,7 +110,9 @@ class AssignmentResult:
                 "items": [item.to_dict() for item in self.items],
                 "problems": list(self.problems),
                 "cells": [{"label": c.label, "ok": c.ok, "message": c.message,
-                           "seconds": round(c.seconds, 3)} for c in self.cells]}
+                           "seconds": round(c.seconds, 3)} for c in self.cells],
+                "seconds": round(self.seconds, 3),
+                "student_seconds": round(self.student_seconds, 3)}
 
     @classmethod
     def from_dict(cls, data: dict) -> AssignmentResult:
@@ -117,7 +121,8 @@ class AssignmentResult:
                    tuple(ItemResult.from_dict(i) for i in data["items"]), data["hidden"],
                    tuple(CellOutcome(c["label"], c["ok"], c["message"], c.get("seconds", 0.0))
                          for c in data["cells"]),
-                   tuple(data["problems"]))
+                   tuple(data["problems"]), data.get("seconds", 0.0),
+                   data.get("student_seconds", 0.0))
 
     def __repr__(self) -> str:
         return f"<{self.assignment}: {self.score:g}/{self.max_score:g}>"

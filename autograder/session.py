@@ -50,6 +50,7 @@ class RemoteStudent(Student):
         self.skipped: set[str] = set()
         self.restarts = 0
         self.lost: str | None = None
+        self.student_seconds = 0.0  # measured by the worker: time inside the student's code
 
     # -- lifecycle -------------------------------------------------------------------
     def start(self) -> RemoteStudent:
@@ -136,7 +137,9 @@ class RemoteStudent(Student):
             raise WorkerLost(self.lost)
         try:
             write_frame(self.worker.requests, request)
-            return read_frame(self.worker.replies, timeout=timeout)
+            reply = read_frame(self.worker.replies, timeout=timeout)
+            self.student_seconds += float(reply.get("seconds", 0.0))
+            return reply
         except (TimeoutError, FrameError, OSError, ValueError) as exc:
             if isinstance(exc, TimeoutError):
                 why = f"timed out after {timeout:.0f} s (an endless loop, or too slow?)"
