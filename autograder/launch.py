@@ -1,26 +1,48 @@
-"""Starting and stopping a worker process: the one place that decides how it is confined.
+"""Starting and stopping workers: the one place that decides how student code is confined.
 
-Why one place: the sandbox will tighten (bubblewrap, see the sandbox issue) without the
-rest of the grader changing. Today the worker is a plain subprocess in its own session
-and process group, in a private scratch directory, with a clean environment, no stdin,
-its output sent to a capped log file, and kernel resource limits on address space, CPU
-time, file size, open files and core dumps. `stop` kills the whole process group.
+Why one place: every way of grading (the CLI, a class run, the kit's tests) starts its
+workers here, so the sandbox cannot be forgotten by one of them.
+
+Each grading process keeps one warm zygote (`autograder.zygote`), started inside
+bubblewrap where it works: no network, the filesystem read-only, the kit's folder, the
+course's folder and the home directories hidden except the package and the Python that
+the worker needs, a private `/tmp` of bounded size, its own process namespace. Workers are
+forked from it, one at a time, each dropped to an unprivileged uid with kernel limits on
+memory, CPU time, processes, file size and open files. Where bubblewrap cannot run, the
+same zygote runs as a plain process and the kit says once, loudly, what is then not
+protected; `use_sandbox("required")` refuses to grade without it.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
-import resource
 import shutil
-import signal
+import socket
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+import threading
+from collections import deque
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-__all__ = ["Limits", "WorkerProcess", "start"]
+from autograder.manifest import kit_root
 
+__all__ = ["Limits", "SandboxError", "WorkerProcess", "sandbox_status", "shutdown", "start",
+           "use_sandbox"]
+
+MODES = ("auto", "required", "off")
+SANDBOX_SCRATCH = "/tmp/work"
+SANDBOX_TMP_MB = 1024
+OUTPUT_KEPT = 64 * 1024
+ZYGOTE_START_SECONDS = 120.0
+ZYGOTE_REPLY_SECONDS = 30.0
+
+
+class SandboxError(Exception):
+    """The sandbox was required and cannot be used here; says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -31,85 +53,309 @@ class Limits:
     cpu_seconds: int = 600
     file_mb: int = 64
     open_files: int = 256
+    processes: int = 64
 
 
+# -- the policy ------------------------------------------------------------------------------
 @dataclass
-class WorkerProcess:
-    """A running worker: the process, its two pipe ends, and its scratch directory."""
+class _Policy:
+    mode: str = "auto"
+    hidden: tuple[Path, ...] = ()
+    warned: bool = False
 
-    process: subprocess.Popen
-    requests: object  # binary file we write requests to
-    replies: object   # binary file we read replies from (unbuffered)
-    scratch: Path
 
-    def alive(self) -> bool:
-        return self.process.poll() is None
+_policy = _Policy()
+_probe: tuple[bool, str] | None = None
 
-    def log_tail(self, limit: int = 2000) -> str:
-        """The end of what the student's code printed, for messages about a crash."""
+
+def sandbox_status() -> tuple[bool, str]:
+    """Whether bubblewrap works here, and if not, why (found once, then remembered)."""
+    global _probe
+    if _probe is None:
+        _probe = _probe_bwrap()
+    return _probe
+
+
+def _probe_bwrap() -> tuple[bool, str]:
+    if not sys.platform.startswith("linux"):
+        return False, f"bubblewrap is Linux-only and this is {sys.platform}"
+    if shutil.which("bwrap") is None:
+        return False, "bubblewrap (bwrap) is not installed"
+    try:
+        done = subprocess.run(["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc",
+                               "/proc", "--unshare-net", "--unshare-pid", "true"],
+                              capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return False, f"bwrap could not run: {exc}"
+    if done.returncode != 0:
+        why = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no reason"]
+        return False, f"bwrap is installed but cannot make a sandbox here ({why[0]})"
+    return True, "bubblewrap"
+
+
+def use_sandbox(mode: str = "auto", hide: tuple[Path, ...] | list[Path] = ()) -> None:
+    """Choose the sandbox for this process's workers, and folders they must not see.
+
+    "auto" uses bubblewrap when it works and warns once when it does not; "required"
+    raises `SandboxError` here, before anything is graded, when it does not; "off" runs
+    plain confined processes without a word (for debugging the kit).
+    """
+    if mode not in MODES:
+        raise SandboxError(f"unknown sandbox mode {mode!r}; use one of {', '.join(MODES)}")
+    if mode == "required":
+        works, why = sandbox_status()
+        if not works:
+            raise SandboxError(
+                f"the sandbox is required but {why}. Install it (Debian/Ubuntu: "
+                "`apt-get install bubblewrap`; Fedora: `dnf install bubblewrap`), and where "
+                "it is installed but fails, allow unprivileged user namespaces or run as "
+                "root; or grade with --sandbox=auto to accept a plain subprocess")
+    hidden = tuple(sorted({Path(p).resolve() for p in hide}))
+    if (mode, hidden) != (_policy.mode, _policy.hidden):
+        shutdown()
+        _policy.mode, _policy.hidden = mode, hidden
+
+
+def _sandboxed() -> bool:
+    if _policy.mode == "off":
+        return False
+    works, why = sandbox_status()
+    if not works and not _policy.warned:
+        _policy.warned = True
+        print(f"autograder: WARNING: {why}, so student code runs WITHOUT the sandbox: in a "
+              "plain subprocess with limits on memory, CPU time, file size and open files, "
+              "but able to read what this user can read (solutions/, the checks, other "
+              "students' submissions), to write where this user can write, and to use the "
+              "network. Install bubblewrap (`apt-get install bubblewrap`) to close this, "
+              "or pass --sandbox=required to refuse grading without it.", file=sys.stderr)
+    return works
+
+
+# -- the zygote ------------------------------------------------------------------------------
+def _environment() -> dict[str, str]:
+    """A clean environment: no instructor variables leak into student code."""
+    keep = ("PATH", "LANG", "LC_ALL", "SYSTEMROOT")
+    env = {k: os.environ[k] for k in keep if k in os.environ}
+    env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0", OMP_NUM_THREADS="1",
+               MKL_NUM_THREADS="1", MPLBACKEND="Agg", AUTOGRADER_WORKER="1",
+               CUDA_VISIBLE_DEVICES=os.environ.get("CUDA_VISIBLE_DEVICES", ""),
+               PYTHONPATH=str(Path(__file__).resolve().parents[1]),
+               HOME="/nonexistent", TMPDIR="/tmp")
+    return env
+
+
+def _python_paths() -> set[Path]:
+    """What the worker's Python must still see when its surroundings are hidden."""
+    paths = {Path(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    paths |= {Path(p) for p in sys.path if p and Path(p).is_dir()}
+    paths.add(Path(sys.executable).resolve().parent)
+    paths.add(Path(__file__).resolve().parent)
+    return {p.resolve() for p in paths}
+
+
+def _bwrap_command(python: list[str], uid: str) -> list[str]:
+    package = Path(__file__).resolve().parent
+    hide = {kit_root().resolve(), *_policy.hidden, Path.home().resolve()}
+    hide |= {p for p in (Path("/root"), Path("/home")) if p.is_dir()}
+    hide = {p for p in hide if p.is_dir() and p not in (Path("/"), Path("/tmp"))}
+    covered = {*hide, Path("/tmp")}
+    under_hidden = sorted(p for p in _python_paths()
+                          if any(p != h and h in p.parents for h in covered) and p.exists())
+    command = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+               "--size", str(SANDBOX_TMP_MB * 1024 * 1024), "--tmpfs", "/tmp",
+               "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
+               "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
+    for path in sorted(hide, key=lambda p: len(p.parts)):
+        command += ["--tmpfs", str(path)]
+    # bwrap makes the folders leading to a bind 0700; the worker's uid must pass them
+    leading = {a for p in under_hidden for a in p.parents
+               if any(h in a.parents for h in covered)}
+    for path in sorted(leading, key=lambda p: len(p.parts)):
+        command += ["--perms", "0755", "--dir", str(path)]
+    for path in under_hidden:
+        command += ["--ro-bind", str(path), str(path)]
+    command += ["--tmpfs", str(package / "checks"), "--chdir", "/tmp"]
+    return [*command, *python, SANDBOX_SCRATCH, uid]
+
+
+def _slot_uid() -> str:
+    """An unprivileged uid of this grading process's own, when we are root to drop from."""
+    if not hasattr(os, "getuid") or os.getuid() != 0:
+        return "-"
+    return str(60000 + os.getpid() % 5000)
+
+
+class _Zygote:
+    """The warm process and the socket we talk to it on."""
+
+    def __init__(self) -> None:
+        self.sandboxed = _sandboxed()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.control = ours
+        self.host_dir = Path(tempfile.mkdtemp(prefix="autograder-zygote-"))
+        os.chmod(self.host_dir, 0o711)  # a worker with the slot's uid must reach its scratch
+        uid = _slot_uid()
+        python = [sys.executable, "-m", "autograder.zygote", str(theirs.fileno())]
+        if self.sandboxed:
+            command = _bwrap_command(python, uid)
+        else:
+            command = [*python, str(self.host_dir / "work"), uid]
+        self.log = self.host_dir / "zygote.log"
         try:
-            text = (self.scratch / "output.log").read_bytes()[-limit:]
-        except OSError:
-            return ""
-        return text.decode("utf-8", "replace")
+            with open(self.log, "wb") as log:
+                self.process = subprocess.Popen(
+                    command, pass_fds=(theirs.fileno(),), env=_environment(),
+                    cwd=self.host_dir, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                    start_new_session=True)
+        finally:
+            theirs.close()
+        self.reader = self.control.makefile("rb")
+        try:
+            self._reply(ZYGOTE_START_SECONDS)
+        except OSError as exc:
+            self.close()
+            raise OSError(f"the grading sandbox did not start: {exc}") from None
 
-    def stop(self) -> None:
-        """Kill the whole process group and remove the scratch directory."""
-        for stream in (self.requests, self.replies):
+    def _reply(self, timeout: float) -> dict:
+        self.control.settimeout(timeout)
+        line = self.reader.readline()
+        if not line:
+            try:
+                said = self.log.read_bytes()[-500:].decode(errors="replace").strip()
+            except OSError:
+                said = ""
+            raise OSError(f"the zygote exited: {said or 'it said nothing'}")
+        reply = json.loads(line)
+        if not reply.get("ok"):
+            raise OSError(reply.get("error", "the zygote refused"))
+        return reply
+
+    def ask(self, request: dict, fds: tuple[int, ...] = ()) -> dict:
+        data = json.dumps(request).encode() + b"\n"
+        if fds:
+            socket.send_fds(self.control, [data], list(fds))
+        else:
+            self.control.sendall(data)
+        return self._reply(ZYGOTE_REPLY_SECONDS)
+
+    def close(self) -> None:
+        for stream in (self.reader, self.control):
             try:
                 stream.close()
             except OSError:
                 pass
         try:
-            os.killpg(self.process.pid, signal.SIGKILL)
+            os.killpg(self.process.pid, 9)
         except (ProcessLookupError, PermissionError):
             pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pass
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        shutil.rmtree(self.host_dir, ignore_errors=True)
 
 
-def _confine(limits: Limits) -> None:
-    """Runs in the child before exec: kernel limits that hold whatever the code does."""
-    mb = 1024 * 1024
-    for kind, value in (
-        (resource.RLIMIT_AS, limits.memory_mb * mb),
-        (resource.RLIMIT_CPU, limits.cpu_seconds),
-        (resource.RLIMIT_FSIZE, limits.file_mb * mb),
-        (resource.RLIMIT_NOFILE, limits.open_files),
-        (resource.RLIMIT_CORE, 0),
-    ):
-        resource.setrlimit(kind, (value, value))
+_zygote: _Zygote | None = None
 
 
-def _environment(scratch: Path) -> dict[str, str]:
-    """A clean environment: no instructor variables leak into student code."""
-    keep = ("PATH", "LANG", "LC_ALL", "SYSTEMROOT")
-    env = {k: os.environ[k] for k in keep if k in os.environ}
-    env.update(HOME=str(scratch), TMPDIR=str(scratch), PYTHONDONTWRITEBYTECODE="1",
-               PYTHONHASHSEED="0", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
-               CUDA_VISIBLE_DEVICES=os.environ.get("CUDA_VISIBLE_DEVICES", ""),
-               MPLBACKEND="Agg", AUTOGRADER_WORKER="1",
-               PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    return env
+def _warm_zygote() -> _Zygote:
+    global _zygote
+    if _zygote is None or _zygote.process.poll() is not None:
+        if _zygote is not None:
+            _zygote.close()
+        _zygote = _Zygote()
+    return _zygote
+
+
+def shutdown() -> None:
+    """Stop this process's zygote and everything it started."""
+    global _zygote
+    if _zygote is not None:
+        _zygote.close()
+        _zygote = None
+
+
+atexit.register(shutdown)
+
+
+# -- workers ---------------------------------------------------------------------------------
+class _Output:
+    """Drains a worker's stdout and stderr, keeping the end: a flood costs nothing else."""
+
+    def __init__(self, fd: int) -> None:
+        self.kept: deque[bytes] = deque()
+        self.size = 0
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._drain, args=(fd,), daemon=True)
+        self.thread.start()
+
+    def _drain(self, fd: int) -> None:
+        with os.fdopen(fd, "rb", buffering=0) as stream:
+            while chunk := stream.read(65536):
+                with self.lock:
+                    self.kept.append(chunk)
+                    self.size += len(chunk)
+                    while self.size - len(self.kept[0]) >= OUTPUT_KEPT:
+                        self.size -= len(self.kept.popleft())
+
+    def tail(self, limit: int) -> str:
+        with self.lock:
+            text = b"".join(self.kept)[-limit:]
+        return text.decode("utf-8", "replace")
+
+
+@dataclass
+class WorkerProcess:
+    """A running worker: its two pipe ends, its output, and the zygote that forked it."""
+
+    requests: object  # binary file we write requests to
+    replies: object   # binary file we read replies from (unbuffered)
+    output: _Output
+    zygote: _Zygote
+    pid: int
+    sandboxed: bool
+
+    def log_tail(self, limit: int = 2000) -> str:
+        """The end of what the student's code printed, for messages about a crash."""
+        return self.output.tail(limit)
+
+    def stop(self) -> None:
+        """Kill the worker and all it started; a zygote that does not answer is replaced."""
+        for stream in (self.requests, self.replies):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        try:
+            self.zygote.ask({"op": "reset"})
+        except (OSError, ValueError):
+            if self.zygote is _zygote:
+                shutdown()
+            else:
+                self.zygote.close()
 
 
 def start(limits: Limits) -> WorkerProcess:
-    scratch = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
+    """A fresh worker for one submission, forked from this process's warm zygote."""
+    zygote = _warm_zygote()
     to_worker_r, to_worker_w = os.pipe()
     from_worker_r, from_worker_w = os.pipe()
-    log = open(scratch / "output.log", "wb")
+    output_r, output_w = os.pipe()
+    theirs = (to_worker_r, from_worker_w, output_w)
     try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "autograder.worker", str(to_worker_r), str(from_worker_w)],
-            pass_fds=(to_worker_r, from_worker_w), cwd=scratch, env=_environment(scratch),
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True, preexec_fn=lambda: _confine(limits))
+        try:
+            reply = zygote.ask({"op": "spawn", "limits": asdict(limits)}, theirs)
+        except (OSError, ValueError):
+            shutdown()  # a zygote that died (or was killed) is replaced, once
+            zygote = _warm_zygote()
+            reply = zygote.ask({"op": "spawn", "limits": asdict(limits)}, theirs)
+    except BaseException:
+        for fd in (to_worker_w, from_worker_r, output_r):
+            os.close(fd)
+        raise
     finally:
-        log.close()
-        os.close(to_worker_r)
-        os.close(from_worker_w)
-    return WorkerProcess(process, os.fdopen(to_worker_w, "wb"),
-                         os.fdopen(from_worker_r, "rb", buffering=0), scratch)
+        for fd in theirs:
+            os.close(fd)
+    return WorkerProcess(os.fdopen(to_worker_w, "wb"),
+                         os.fdopen(from_worker_r, "rb", buffering=0), _Output(output_r),
+                         zygote, reply["pid"], zygote.sandboxed)

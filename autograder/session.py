@@ -76,7 +76,10 @@ class RemoteStudent(Student):
     def _boot(self) -> None:
         """Start a worker and run the cells; a cell that kills it is skipped from then on."""
         while True:
-            self.worker = launch.start(self.limits)
+            try:
+                self.worker = launch.start(self.limits)
+            except OSError as exc:
+                raise WorkerLost(f"the worker could not be started: {exc}") from None
             try:
                 ready = read_frame(self.worker.replies, timeout=self.START_SECONDS)
             except (TimeoutError, FrameError) as exc:

@@ -1,0 +1,208 @@
+"""The warm process that forks one worker per submission, with torch already imported.
+
+Why: importing torch costs about 1.5 s of CPU, more than grading a submission's checks.
+The zygote pays it once per grading slot; each worker is a `fork` of it, ready in
+milliseconds. Started only by `autograder.launch` (inside bubblewrap when it can be), it
+never runs student code itself, and serves one worker at a time: between two workers it
+kills every process the last one left behind and empties the scratch directory, so
+nothing of one submission reaches the next.
+
+Each worker, before running any student code, starts a new session, drops root to the
+slot's own unprivileged uid (when the zygote runs as root), takes the kernel resource
+limits and a clean scratch directory, and sends its output to the grader's pipe.
+
+Control protocol, on a Unix socket: one JSON line per request, one per reply.
+    {"op": "spawn", "limits": {...}} + three descriptors (requests in, replies out, output)
+        -> {"ok": true, "pid": <pid as the zygote sees it>}
+    {"op": "reset"} -> {"ok": true, "killed": <number of processes killed>}
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import resource
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+from pathlib import Path
+
+PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def _prctl(option: int, value: int) -> None:
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the sweep below still kills the session
+        pass
+
+
+def _warm_up() -> None:
+    """Import what every submission imports, so that no worker pays for it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
+    import numpy  # noqa: F401
+    import torch
+    import tqdm.auto  # noqa: F401
+    from IPython.core.inputtransformer2 import TransformerManager  # noqa: F401
+
+    import autograder
+    import autograder.ops
+    import autograder.worker  # noqa: F401
+
+    torch.set_num_threads(1)
+    torch.optim.SGD([torch.zeros(1, requires_grad=True)])  # the first optimizer imports dynamo
+
+
+def _descendants(root: int) -> list[int]:
+    """Every process below `root`, orphans included (the zygote is their subreaper)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found: list[int] = []
+    frontier = [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        found += children
+        frontier += children
+    return found
+
+
+def _reap() -> None:
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def sweep(scratch: Path) -> int:
+    """Kill everything the last worker left behind and empty the scratch directory.
+
+    Repeated until nothing is left: a fork bomb may fork between the listing and the kill.
+    """
+    killed = 0
+    for _ in range(100):
+        victims = _descendants(os.getpid())
+        if not victims:
+            break
+        for pid in victims:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except (ProcessLookupError, PermissionError):
+                pass
+        _reap()
+    _reap()
+    shutil.rmtree(scratch, ignore_errors=True)
+    return killed
+
+
+def _limit(limits: dict) -> None:
+    mb = 1024 * 1024
+    for kind, value in (
+        (resource.RLIMIT_AS, limits["memory_mb"] * mb),
+        (resource.RLIMIT_CPU, limits["cpu_seconds"]),
+        (resource.RLIMIT_FSIZE, limits["file_mb"] * mb),
+        (resource.RLIMIT_NOFILE, limits["open_files"]),
+        (resource.RLIMIT_CORE, 0),
+    ):
+        resource.setrlimit(kind, (value, value))
+    if limits.get("processes"):
+        resource.setrlimit(resource.RLIMIT_NPROC, (limits["processes"],) * 2)
+
+
+def _become_worker(limits: dict, uid: int | None, scratch: Path, fds: list[int]) -> None:
+    """In the forked child: confine, then serve the grader. Never returns."""
+    requests_fd, replies_fd, output_fd = fds
+    try:
+        os.setsid()
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        scratch.mkdir(parents=True, exist_ok=True)
+        os.dup2(output_fd, 1)
+        os.dup2(output_fd, 2)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        for fd in (output_fd, null):
+            os.close(fd)
+        for stream in (sys.stdout, sys.stderr):
+            stream.reconfigure(line_buffering=True)  # a crash still leaves its last words
+        if uid is not None:
+            os.chown(scratch, uid, uid)
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+        os.chdir(scratch)
+        os.environ.update(HOME=str(scratch), TMPDIR=str(scratch))
+        tempfile.tempdir = str(scratch)  # the zygote's imports already asked for it
+        _limit(limits)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        from autograder.worker import serve
+
+        serve(requests_fd, replies_fd)
+    finally:
+        os._exit(0)
+
+
+def _receive(control: socket.socket) -> tuple[dict, list[int]] | None:
+    line = b""
+    fds: list[int] = []
+    while not line.endswith(b"\n"):
+        data, more, _, _ = socket.recv_fds(control, 65536, 3)
+        if not data:
+            return None
+        line += data
+        fds += more
+    return json.loads(line), fds
+
+
+def main(control_fd: int, scratch: str, uid: str) -> None:
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    _prctl(PR_SET_CHILD_SUBREAPER, 1)
+    _prctl(PR_SET_DUMPABLE, 0)
+    _warm_up()
+    control = socket.socket(fileno=control_fd)
+    workers = Path(scratch)
+    slot_uid = int(uid) if uid != "-" else None
+    control.sendall(b'{"ok": true, "ready": true}\n')
+    while True:
+        message = _receive(control)
+        if message is None:
+            sweep(workers)
+            return
+        request, fds = message
+        if request["op"] == "spawn":
+            sweep(workers)
+            pid = os.fork()
+            if pid == 0:
+                control.close()
+                _become_worker(request["limits"], slot_uid, workers, fds)
+            for fd in fds:
+                os.close(fd)
+            reply = {"ok": True, "pid": pid}
+        elif request["op"] == "reset":
+            reply = {"ok": True, "killed": sweep(workers)}
+        else:
+            reply = {"ok": False, "error": f"unknown op {request['op']!r}"}
+        control.sendall(json.dumps(reply).encode() + b"\n")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), sys.argv[2], sys.argv[3])

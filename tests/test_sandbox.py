@@ -1,0 +1,212 @@
+"""The worker's confinement, tested at the level of `launch`: what student code can reach.
+
+Each property is tested under bubblewrap and, where it must hold there too, under the
+plain-subprocess fallback. CI sets AUTOGRADER_REQUIRE_SANDBOX=1 so that a machine without
+a working bubblewrap fails here instead of skipping the sandbox tests.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from autograder import launch
+from autograder.manifest import kit_root
+from autograder.protocol import read_frame, write_frame
+
+SANDBOX_WORKS, SANDBOX_WHY = launch.sandbox_status()
+MUST_HAVE_SANDBOX = os.environ.get("AUTOGRADER_REQUIRE_SANDBOX") == "1"
+
+
+def test_sandbox_is_present_where_required() -> None:
+    if MUST_HAVE_SANDBOX:
+        assert SANDBOX_WORKS, f"CI needs a working bubblewrap: {SANDBOX_WHY}"
+    elif not SANDBOX_WORKS:
+        pytest.skip(f"no sandbox here: {SANDBOX_WHY}")
+
+
+class Worker:
+    """A launched worker and the few requests these tests need."""
+
+    def __init__(self, limits: launch.Limits) -> None:
+        self.process = launch.start(limits)
+        assert read_frame(self.process.replies, timeout=120)["value"] == "ready"
+
+    def run(self, source: str, timeout: float = 60) -> dict:
+        write_frame(self.process.requests, {"op": "run_cell", "source": source, "label": "t"})
+        return read_frame(self.process.replies, timeout=timeout)
+
+    def value(self, name: str) -> object:
+        write_frame(self.process.requests, {"op": "getattr", "target": {"name": name},
+                                            "seed": 0})
+        reply = read_frame(self.process.replies, timeout=60)
+        assert reply["ok"], reply
+        return reply["value"]
+
+
+@pytest.fixture(params=["sandbox", "fallback"])
+def mode(request: pytest.FixtureRequest) -> Iterator[str]:
+    if request.param == "sandbox" and not SANDBOX_WORKS:
+        pytest.skip(f"no sandbox here: {SANDBOX_WHY}")
+    launch.use_sandbox("auto" if request.param == "sandbox" else "off")
+    yield request.param
+    launch.use_sandbox("auto")
+
+
+@pytest.fixture
+def sandboxed(mode: str) -> str:
+    if mode != "sandbox":
+        pytest.skip("the fallback does not hide files: it says so when it starts")
+    return mode
+
+
+def worker(limits: launch.Limits | None = None) -> Worker:
+    return Worker(limits or launch.Limits())
+
+
+def test_solutions_checks_and_home_are_invisible(sandboxed: str) -> None:
+    root = kit_root()
+    secret = Path.home() / f".autograder-test-secret-{os.getpid()}"
+    secret.write_text("the instructor's")
+    try:
+        probe = worker()
+        probe.run(f"import os\n"
+                  f"solution = os.path.exists({str(root / 'solutions')!r})\n"
+                  f"checks = os.listdir({str(root / 'autograder' / 'checks')!r})\n"
+                  f"secret = os.path.exists({str(secret)!r})\n"
+                  f"kit = sorted(os.listdir({str(root)!r}))")
+        assert probe.value("solution") is False
+        assert probe.value("checks") == []
+        assert probe.value("secret") is False
+        assert "solutions" not in probe.value("kit")
+        assert "autograder" in probe.value("kit")
+        probe.process.stop()
+    finally:
+        secret.unlink()
+
+
+def test_no_network_and_no_writes_outside_scratch(sandboxed: str) -> None:
+    probe = worker()
+    probe.run("import os, socket\n"
+              "def attempt(action):\n"
+              "    try:\n"
+              "        action()\n"
+              "        return 'done'\n"
+              "    except OSError as exc:\n"
+              "        return type(exc).__name__\n"
+              "net = attempt(lambda: socket.create_connection(('1.1.1.1', 53), timeout=3))\n"
+              f"kit = attempt(lambda: open({str(kit_root() / 'planted.txt')!r}, 'w'))\n"
+              "tmp = attempt(lambda: open('/tmp/planted.txt', 'w'))\n"
+              "here = attempt(lambda: open('mine.txt', 'w').write('ok'))")
+    assert probe.value("net") != "done"
+    assert probe.value("kit") != "done"
+    assert probe.value("tmp") != "done"
+    assert probe.value("here") == "done"
+    assert not (kit_root() / "planted.txt").exists()
+    probe.process.stop()
+
+
+def test_runs_without_root(mode: str) -> None:
+    if os.getuid() != 0:
+        pytest.skip("only a root grader has a uid to drop")
+    probe = worker()
+    probe.run("import os\nuid = os.getuid()")
+    assert probe.value("uid") != 0
+    probe.process.stop()
+
+
+def test_scratch_is_emptied_between_workers(mode: str) -> None:
+    first = worker()
+    first.run("open('left.txt', 'w').write('for the next student')")
+    first.process.stop()
+    second = worker()
+    second.run("import os\nfound = os.listdir('.')")
+    assert "left.txt" not in second.value("found")
+    second.process.stop()
+
+
+def _processes_of(uid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        line = next((x for x in status.splitlines() if x.startswith("Uid:")), "")
+        if line and int(line.split()[1]) == uid:
+            found.append(int(entry.name))
+    return found
+
+
+def test_fork_bomb_is_bounded_and_swept(mode: str) -> None:
+    if os.getuid() != 0:
+        pytest.skip("RLIMIT_NPROC counts the grader's own processes when not root")
+    bomb = worker(launch.Limits(processes=32))
+    reply = bomb.run("import os, time\n"
+                     "uid = os.getuid()\n"
+                     "forked = 0\n"
+                     "try:\n"
+                     "    for _ in range(1000):\n"
+                     "        if os.fork() == 0:\n"
+                     "            os.setsid()\n"
+                     "            time.sleep(600)\n"
+                     "            os._exit(0)\n"
+                     "        forked += 1\n"
+                     "except OSError:\n"
+                     "    pass")
+    assert reply["ok"], reply
+    assert bomb.value("forked") < 32
+    uid = bomb.value("uid")
+    assert len(_processes_of(uid)) > 1
+    bomb.process.stop()
+    deadline = time.monotonic() + 10
+    while _processes_of(uid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_of(uid) == [], "processes the student's code forked outlived it"
+
+
+def test_memory_bomb_fails_inside_the_worker(mode: str) -> None:
+    bomb = worker(launch.Limits(memory_mb=2048))
+    reply = bomb.run("import torch\nx = torch.empty(8 * 1024**3, dtype=torch.uint8)\nx.fill_(1)")
+    assert not reply["ok"]
+    assert "memory" in reply["error"]["message"].lower() or \
+        reply["error"]["type"] in ("MemoryError", "RuntimeError")
+    assert bomb.run("y = 1 + 1")["ok"], "the worker should survive a refused allocation"
+    bomb.process.stop()
+
+
+def test_output_flood_costs_nothing(mode: str) -> None:
+    flood = worker()
+    reply = flood.run("import sys\nchunk = 'x' * 1_000_000\n"
+                      "for _ in range(200):\n    sys.stdout.write(chunk)\nprint('the end')",
+                      timeout=120)
+    assert reply["ok"], reply
+    assert flood.process.log_tail(100).strip().endswith("the end")
+    flood.process.stop()
+
+
+def test_required_refuses_without_bubblewrap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(launch, "_probe", (False, "bubblewrap (bwrap) is not installed"))
+    with pytest.raises(launch.SandboxError, match=r"not installed.*apt-get install bubblewrap"):
+        launch.use_sandbox("required")
+
+
+def test_auto_warns_once_and_falls_back(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(launch, "_probe", (False, "bwrap cannot make a sandbox here"))
+    monkeypatch.setattr(launch, "_policy", launch._Policy())
+    launch.shutdown()
+    try:
+        for _ in range(2):
+            probe = worker()
+            assert not probe.process.sandboxed
+            probe.process.stop()
+    finally:
+        launch.shutdown()
+    warnings = capsys.readouterr().err
+    assert warnings.count("WARNING") == 1
+    assert "cannot make a sandbox here" in warnings and "solutions/" in warnings
