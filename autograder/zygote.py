@@ -114,7 +114,9 @@ def sweep(scratch: Path) -> int:
     return killed
 
 
-def _limit(limits: dict) -> None:
+def _limit(limits: dict, own_uid: bool) -> None:
+    """Kernel limits; the process count only under the slot's own uid, where it counts
+    just this worker's processes (for a plain user it would count all of theirs)."""
     mb = 1024 * 1024
     for kind, value in (
         (resource.RLIMIT_AS, limits["memory_mb"] * mb),
@@ -124,7 +126,7 @@ def _limit(limits: dict) -> None:
         (resource.RLIMIT_CORE, 0),
     ):
         resource.setrlimit(kind, (value, value))
-    if limits.get("processes"):
+    if own_uid and limits.get("processes"):
         resource.setrlimit(resource.RLIMIT_NPROC, (limits["processes"],) * 2)
 
 
@@ -151,7 +153,7 @@ def _become_worker(limits: dict, uid: int | None, scratch: Path, fds: list[int])
         os.chdir(scratch)
         os.environ.update(HOME=str(scratch), TMPDIR=str(scratch))
         tempfile.tempdir = str(scratch)  # the zygote's imports already asked for it
-        _limit(limits)
+        _limit(limits, own_uid=uid is not None)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         from autograder.worker import serve
