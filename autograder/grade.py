@@ -14,10 +14,11 @@ from autograder import manifest
 from autograder.engine import run_checks
 from autograder.launch import Limits
 from autograder.manifest import Assignment, ManifestError
+from autograder.notebook_file import NotebookError, ensure_file
 from autograder.results import AssignmentResult, ItemResult
 from autograder.session import Budget, RemoteStudent
 from autograder.student import Student, WorkerLost
-from autograder.submission import read_layout, read_submission
+from autograder.submission import Layout, Missing, read_layout, read_submission
 
 __all__ = ["assignment_for", "grade_notebook"]
 
@@ -37,6 +38,7 @@ def assignment_for(notebook: Path, assignment_id: str | None = None) -> Assignme
     """The assignment named, else the one the file or its folder is named after."""
     if assignment_id:
         return manifest.load(assignment_id)
+    ensure_file(notebook)  # a folder's name is no answer: say what to pass instead
     known = {a.id: a for a in manifest.all_assignments()}
     for candidate in (Path(notebook).stem, Path(notebook).resolve().parent.name):
         if candidate in known:
@@ -45,13 +47,35 @@ def assignment_for(notebook: Path, assignment_id: str | None = None) -> Assignme
                         f"pass --assignment (one of: {', '.join(known)})")
 
 
-def _explain_undefined(item: ItemResult, failed_cells: dict[str, str]) -> ItemResult:
-    """'softmax is not defined' says more when its own cell is the one that failed."""
+def _layout_path(assignment: Assignment) -> Path:
+    source = assignment.path("source")
+    return source if source.exists() else assignment.path("release")
+
+
+def _other_layouts(assignment: Assignment) -> dict[str, Layout]:
+    """The other assignments' layouts, to name the one a stray notebook belongs to."""
+    layouts = {}
+    for other in manifest.all_assignments():
+        if other.id != assignment.id:
+            try:
+                layouts[other.id] = read_layout(_layout_path(other))
+            except NotebookError:
+                continue  # another exercise being written: no help in naming this one
+    return layouts
+
+
+def _explain_undefined(item: ItemResult, failed_cells: dict[str, str],
+                       missing: dict[str, Missing]) -> ItemResult:
+    """'softmax is not defined' says more when its cell is missing or is the one that failed."""
     cell = next((label for label in failed_cells if label.endswith(f"({item.name})")), None)
-    if cell is None:
+    if item.name in missing:
+        why, hint = missing[item.name].why, missing[item.name].hint
+    elif cell is not None:
+        why = f"its cell, {cell}, failed: {failed_cells[cell]}"
+        hint = "Fix that cell so that it runs."
+    else:
         return item
-    why = f"{item.name} is not defined: its cell, {cell}, failed: {failed_cells[cell]}"
-    checks = tuple(replace(c, message=why, hint="Fix that cell so that it runs.")
+    checks = tuple(replace(c, message=f"{item.name} is not defined: {why}", hint=hint)
                    if c.message == f"{item.name} is not defined" else c for c in item.checks)
     return replace(item, checks=checks)
 
@@ -61,10 +85,8 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
     """Grade a notebook file; `NotebookError` only when it cannot be read at all."""
     started = time.perf_counter()
     assignment = assignment or assignment_for(notebook)
-    layout_path = assignment.path("source")
-    if not layout_path.exists():
-        layout_path = assignment.path("release")
-    submission = read_submission(Path(notebook), read_layout(layout_path))
+    submission = read_submission(Path(notebook), read_layout(_layout_path(assignment)),
+                                 _other_layouts(assignment))
     budget = Budget(assignment.budget.request_seconds, assignment.budget.submission_seconds)
     limits = Limits(memory_mb=assignment.budget.memory_mb,
                     cpu_seconds=int(assignment.budget.submission_seconds * 2))
@@ -80,7 +102,7 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
     finally:
         student.close()
     failed_cells = {o.label: o.message for o in student.outcomes if not o.ok}
-    items = tuple(_explain_undefined(item, failed_cells) for item in items)
+    items = tuple(_explain_undefined(item, failed_cells, submission.missing) for item in items)
     problems = list(submission.problems)
     problems += [f"{label} failed: {message}" for label, message in failed_cells.items()]
     if isinstance(running, _Unreachable):
