@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 import torch
 from torch.autograd.gradcheck import GradcheckError
 
-from autograder.student import Remote
+from autograder.student import Remote, Unusable
 
 __all__ = ["CheckFailed", "close", "describe", "expect", "fail", "gradcheck", "no_shortcuts",
            "ramp", "tensor"]
@@ -48,7 +48,9 @@ def describe(value: Any) -> str:
     if isinstance(value, torch.Tensor):
         return f"a {value.dtype} tensor of shape {tuple(value.shape)}"
     if isinstance(value, Remote):
-        return f"a {value.type}"
+        return f"{'an' if value.type[:1].lower() in 'aeiou' else 'a'} {value.type}"
+    if isinstance(value, Unusable):
+        return repr(value)
     if isinstance(value, (list, tuple)):
         return f"a {type(value).__name__} of {len(value)} items"
     text = repr(value)

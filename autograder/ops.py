@@ -5,7 +5,7 @@ sandboxed worker they arrive over pipes from the grader; in a student's own note
 (`check("softmax", softmax)`) they are handled in-process by `LocalStudent`. One
 interpreter means the checks behave the same in both.
 
-Requests (see `protocol` for how they travel):
+Requests (see `protocol` for how they travel; each reply carries its request's `id`):
 - `run_cell {source, label}`: execute one code cell in the student namespace.
 - `call {target, args, kwargs, keep, trace, seed}`: call a name, or a handle's attribute.
 - `grad {target, args, kwargs, wrt, grad_output, parameters, seed}`: call (a module's
@@ -19,6 +19,7 @@ Requests (see `protocol` for how they travel):
 
 from __future__ import annotations
 
+import builtins
 import random
 import sys
 import time
@@ -32,9 +33,14 @@ from torch.overrides import TorchFunctionMode
 
 from autograder import probes
 
-__all__ = ["Interpreter"]
+__all__ = ["Interpreter", "UnsendableResult", "restore_global_state", "save_global_state"]
 
 _PLAIN = (type(None), bool, int, float, str)
+_BUILTINS = dict(vars(builtins))  # as they were before any student code ran
+
+
+class UnsendableResult(Exception):
+    """A value that cannot travel as plain data (a meta, sparse, quantized or nested tensor)."""
 
 
 class _CallRecorder(TorchFunctionMode):
@@ -49,8 +55,8 @@ class _CallRecorder(TorchFunctionMode):
         return func(*args, **(kwargs or {}))
 
 
-def _reset_global_state(seed: int) -> None:
-    """Fresh, seeded state before every call, whatever earlier student code changed."""
+def _seed(seed: int) -> None:
+    """The same random streams before every call, whatever earlier student code drew."""
     torch.manual_seed(seed)
     random.seed(seed)
     try:
@@ -59,9 +65,67 @@ def _reset_global_state(seed: int) -> None:
         numpy.random.seed(seed % 2**32)
     except ImportError:
         pass
+
+
+def _set_builtins(wanted: dict[str, Any]) -> None:
+    current = vars(builtins)
+    for name in [n for n in current if n not in wanted]:
+        del current[name]
+    for name, value in wanted.items():
+        if current.get(name) is not value:
+            current[name] = value
+
+
+def _reset_state() -> None:
+    """The kit's global state before every request, whatever student code left behind.
+
+    A default dtype, autograd switched off, anomaly or deterministic mode, a torch function
+    mode left on the stack (`set_default_device` is one), patched builtins: none of it may
+    reach the next request, where it would break a correct answer or the worker's replies.
+    """
+    while torch._C._len_torch_function_stack():
+        torch._C._pop_torch_function_stack()
+    _set_builtins(_BUILTINS)
     torch.set_default_dtype(torch.float32)
     torch.set_grad_enabled(True)
     torch.set_num_threads(1)  # the same float rounding in the worker and in a notebook
+    torch.set_anomaly_enabled(False)
+    torch.use_deterministic_algorithms(False)
+
+
+def save_global_state() -> dict[str, Any]:
+    """What requests change (`_reset_state`, seeds), for a notebook's kernel to get back."""
+    modes = [torch._C._pop_torch_function_stack()
+             for _ in range(torch._C._len_torch_function_stack())][::-1]
+    for mode in modes:
+        torch._C._push_on_torch_function_stack(mode)
+    saved = {"modes": modes, "builtins": dict(vars(builtins)),
+             "dtype": torch.get_default_dtype(), "grad": torch.is_grad_enabled(),
+             "threads": torch.get_num_threads(), "anomaly": torch.is_anomaly_enabled(),
+             "deterministic": (torch.are_deterministic_algorithms_enabled(),
+                               torch.is_deterministic_algorithms_warn_only_enabled()),
+             "torch_rng": torch.get_rng_state(), "python_rng": random.getstate()}
+    if "numpy" in sys.modules:
+        saved["numpy_rng"] = sys.modules["numpy"].random.get_state()
+    return saved
+
+
+def restore_global_state(saved: dict[str, Any]) -> None:
+    while torch._C._len_torch_function_stack():
+        torch._C._pop_torch_function_stack()
+    for mode in saved["modes"]:
+        torch._C._push_on_torch_function_stack(mode)
+    _set_builtins(saved["builtins"])
+    torch.set_default_dtype(saved["dtype"])
+    torch.set_grad_enabled(saved["grad"])
+    torch.set_num_threads(saved["threads"])
+    torch.set_anomaly_enabled(saved["anomaly"])
+    deterministic, warn_only = saved["deterministic"]
+    torch.use_deterministic_algorithms(deterministic, warn_only=warn_only)
+    torch.set_rng_state(saved["torch_rng"])
+    random.setstate(saved["python_rng"])
+    if "numpy_rng" in saved:
+        sys.modules["numpy"].random.set_state(saved["numpy_rng"])
 
 
 class Interpreter:
@@ -80,7 +144,7 @@ class Interpreter:
         if isinstance(value, _PLAIN):  # numpy.float64 and other subclasses become builtins
             return _builtin(value)
         if type(value) in (torch.Tensor, torch.nn.Parameter) and not keep:
-            return {"__tensor__": value.detach().cpu().clone(),
+            return {"__tensor__": _plain_copy(value),
                     "requires_grad": value.requires_grad, "is_leaf": value.is_leaf,
                     "device": str(value.device)}
         if type(value) in (list, tuple) and not keep:
@@ -120,13 +184,23 @@ class Interpreter:
 
     # -- requests ------------------------------------------------------------------------
     def handle(self, request: dict) -> dict:
-        """Answer one request; a failure in student code is a reply, never an exception."""
+        """Answer one request; a failure in student code is a reply, never an exception.
+
+        The kit's state is reset before the request, and again before the error is
+        described and the reply sent, so that what the student's code changed while it
+        ran cannot break either.
+        """
         started = time.perf_counter()
         try:
-            value = getattr(self, "_op_" + request["op"])(request)
+            _reset_state()
+            with torch.inference_mode(False):  # a student's inference mode is scoped
+                value = getattr(self, "_op_" + request["op"])(request)
             reply = {"ok": True, "value": value}
         except BaseException as exc:  # sys.exit() too: the student's code failed, as data
+            _reset_state()
             reply = {"ok": False, "error": _describe(exc)}
+        _reset_state()
+        reply["id"] = request.get("id")  # the grader matches every reply to its request
         reply["seconds"] = time.perf_counter() - started
         return reply
 
@@ -136,7 +210,7 @@ class Interpreter:
         exec(compile(source, request.get("label", "<cell>"), "exec"), self.namespace)
 
     def _call(self, request: dict) -> Any:
-        _reset_global_state(request.get("seed", 0))
+        _seed(request.get("seed", 0))
         func = self._target(request["target"])
         args = self.resolve(request.get("args", []))
         kwargs = self.resolve(request.get("kwargs", {}))
@@ -157,7 +231,7 @@ class Interpreter:
 
     def _op_grad(self, request: dict) -> Any:
         """Forward, then gradients w.r.t. the inputs at `wrt` (and a module's parameters)."""
-        _reset_global_state(request.get("seed", 0))
+        _seed(request.get("seed", 0))
         func = self._target(request["target"])
         args = list(self.resolve(request.get("args", [])))
         for i in request.get("wrt", ()):
@@ -194,15 +268,18 @@ class Interpreter:
         return {"items": self.export(items), "done": False}
 
     def _op_inspect(self, request: dict) -> Any:
+        """Facts read through torch's own descriptors: a subclass cannot dress them up."""
         tensor = self._target(request["target"])
         if not isinstance(tensor, torch.Tensor):
             return {"type": type(tensor).__name__}
-        grad = tensor.grad
-        return {"type": type(tensor).__name__, "value": tensor.detach().clone(),
-                "grad": None if grad is None else grad.detach().clone(),
-                "requires_grad": tensor.requires_grad, "is_leaf": tensor.is_leaf,
-                "grad_fn": None if tensor.grad_fn is None else type(tensor.grad_fn).__name__,
-                "version": tensor._version}
+        base = torch._C.TensorBase
+        grad, grad_fn = base.grad.__get__(tensor), base.grad_fn.__get__(tensor)
+        return {"type": type(tensor).__name__, "value": _plain_copy(tensor),
+                "grad": None if grad is None else _plain_copy(grad),
+                "requires_grad": base.requires_grad.__get__(tensor),
+                "is_leaf": base.is_leaf.__get__(tensor),
+                "grad_fn": None if grad_fn is None else type(grad_fn).__name__,
+                "version": base._version.__get__(tensor)}
 
     def _op_make(self, request: dict) -> Any:
         kwargs = self.resolve(request.get("kwargs", {}))
@@ -246,15 +323,43 @@ class _NoShell:
         exec(compile(_python_source(cell), f"<%%{name} cell>", "exec"), namespace)
 
 
+def _plain_copy(tensor: torch.Tensor) -> torch.Tensor:
+    """A dense CPU copy of a tensor, a plain `torch.Tensor` whatever its class pretends."""
+    if tensor.is_meta:
+        raise UnsendableResult("a tensor on the meta device, which holds no values")
+    if tensor.layout != torch.strided or tensor.is_quantized or tensor.is_nested:
+        kind = "quantized" if tensor.is_quantized else "nested" if tensor.is_nested else \
+            str(tensor.layout).removeprefix("torch.")
+        raise UnsendableResult(f"a {kind} tensor; only dense tensors are graded "
+                               "(return an ordinary tensor, e.g. with .to_dense())")
+    with torch._C.DisableTorchFunction():
+        return torch._C.TensorBase.clone(torch._C.TensorBase.detach(tensor).cpu())
+
+
+def _text(exc: BaseException) -> str:
+    """The exception's message as a plain str, even when its __str__ raises or lies."""
+    try:
+        text = str(exc)
+        return text if type(text) is str else str.__str__(text)
+    except BaseException:
+        return "(its message could not be read)"
+
+
 def _describe(exc: BaseException) -> dict:
     """The error as the student should see it: type, message, and the line in their code."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__)
-              if not f.filename.endswith(("ops.py", "worker.py"))]
     where = ""
-    if frames:
-        last = frames[-1]
-        where = f"{last.filename}, line {last.lineno}" + (f": {last.line}" if last.line else "")
-    message = str(exc)
+    try:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__)
+                  if not f.filename.endswith(("ops.py", "worker.py"))]
+        if frames:
+            last = frames[-1]
+            where = f"{last.filename}, line {last.lineno}" + (f": {last.line}" if last.line
+                                                               else "")
+    except BaseException:
+        where = ""
+    message = _text(exc)
     if len(message) > 2000:
         message = message[:2000] + " ..."
-    return {"type": type(exc).__name__, "message": message, "where": where}
+    name = type(exc).__name__
+    return {"type": name if type(name) is str else "Exception", "message": message,
+            "where": where}

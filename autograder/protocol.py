@@ -7,8 +7,9 @@ bytes of `torch.save(message)`; the grader reads it back with
 and dicts and refuses everything else. Frames are capped in size, and the protocol runs on
 its own pair of pipes: anything the student's code prints to stdout or stderr means nothing.
 
-A request is `{"op": str, ...}`; a reply is `{"ok": True, "value": ...}` or
-`{"ok": False, "error": {"type": str, "message": str, "where": str}}`.
+A request is `{"op": str, "id": int, ...}`; a reply is `{"ok": True, "value": ..., "id": int}`
+or `{"ok": False, "error": {"type": str, "message": str, "where": str}, "id": int}`, with
+the id of the request it answers (`student.Student.request` refuses any other).
 Objects that are not plain data stay in the worker and cross as `{"__handle__": id,
 "type": name}`; tensors cross as `{"__tensor__": tensor, "requires_grad": bool,
 "is_leaf": bool, "type": name}` so the grader sees autograd facts it must check.
@@ -70,11 +71,21 @@ def _read_exactly(fd: int, size: int, deadline: float | None) -> bytes:
 
 
 def read_frame(stream: BinaryIO, *, timeout: float | None = None,
-               max_bytes: int = MAX_FRAME_BYTES) -> Any:
-    """Read one frame; `TimeoutError` when it does not arrive within `timeout` seconds."""
+               max_bytes: int = MAX_FRAME_BYTES) -> dict:
+    """Read one message; `TimeoutError` when it does not arrive within `timeout` seconds.
+
+    A frame that decodes to anything but a message (a dict with str keys, its `seconds`,
+    if any, a number) is refused here, so that no reader has to guard every access.
+    """
     deadline = None if timeout is None else time.monotonic() + timeout
     fd = stream.fileno()
     (size,) = _HEADER.unpack(_read_exactly(fd, _HEADER.size, deadline))
     if size > max_bytes:
         raise FrameError(f"frame of {size} bytes is over the limit of {max_bytes}")
-    return decode(_read_exactly(fd, size, deadline))
+    message = decode(_read_exactly(fd, size, deadline))
+    if not isinstance(message, dict) or not all(isinstance(k, str) for k in message):
+        raise FrameError(f"unreadable frame: a message is a dict, not {type(message).__name__}")
+    seconds = message.get("seconds", 0.0)
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise FrameError("unreadable frame: its seconds are not a number")
+    return message

@@ -7,7 +7,9 @@ kills it or loops forever, so that one bad cell or call costs only what depends 
 
 from __future__ import annotations
 
+import secrets
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 from autograder import launch
@@ -36,7 +38,8 @@ class RemoteStudent(Student):
     worker is skipped from then on, so one bad cell costs only what depends on it.
     """
 
-    MAX_RESTARTS = 3
+    MAX_RESTARTS = 12      # in all; the submission's time budget bounds them too
+    KILLS_PER_NAME = 2     # a function that stops the worker this often is not called again
     START_SECONDS = 120.0
 
     def __init__(self, cells: list[tuple[str, str]], budget: Budget,
@@ -49,6 +52,7 @@ class RemoteStudent(Student):
         self.outcomes: list[CellOutcome] = []
         self.skipped: set[str] = set()
         self.restarts = 0
+        self.kills: Counter[str] = Counter()
         self.lost: str | None = None
         self.student_seconds = 0.0  # measured by the worker: time inside the student's code
 
@@ -138,13 +142,19 @@ class RemoteStudent(Student):
             self.lost = (f"the submission's time budget of "
                          f"{self.budget.submission_seconds:.0f} s was used up")
             raise WorkerLost(self.lost)
+        request.setdefault("id", secrets.randbits(62))
         try:
             write_frame(self.worker.requests, request)
             reply = read_frame(self.worker.replies, timeout=timeout)
+            if reply.get("id") != request["id"]:
+                raise FrameError("not a reply")
             self.student_seconds += float(reply.get("seconds", 0.0))
             return reply
         except (TimeoutError, FrameError, OSError, ValueError) as exc:
-            if isinstance(exc, TimeoutError):
+            if isinstance(exc, FrameError) and str(exc) == "not a reply":
+                why = ("the worker's reply did not answer the grader's request: did your "
+                       "code write to the grader's channel?")
+            elif isinstance(exc, TimeoutError):
                 why = f"timed out after {timeout:.0f} s (an endless loop, or too slow?)"
             elif isinstance(exc, FrameError) and "unreadable" in str(exc):
                 why = ("what your code returned cannot be read back as plain data "
@@ -157,6 +167,21 @@ class RemoteStudent(Student):
                 from None
 
     def _exchange(self, request: dict) -> dict:
+        """Send a request, restarting the worker first if the last one was lost.
+
+        A function that stops the worker (an exit, a crash, an endless loop) on
+        `KILLS_PER_NAME` calls is not called again, so it cannot use up the restarts and
+        the time that the other items need.
+        """
+        name = str(request.get("target", {}).get("name")
+                   or "a method of an object your code returned")
+        if self.kills[name] >= self.KILLS_PER_NAME:
+            raise WorkerLost(f"{name} stopped the worker on {self.kills[name]} calls, so it "
+                             "is not called again")
         if self.worker is None:
             self._restart()
-        return self._send(request)
+        try:
+            return self._send(request)
+        except WorkerLost:
+            self.kills[name] += 1
+            raise

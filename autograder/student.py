@@ -10,17 +10,18 @@ Every value comes back as plain data, decoded here; a failure in student code be
 from __future__ import annotations
 
 import os
-import random
+import secrets
 import zlib
 from dataclasses import dataclass
 from typing import Any
 
 import torch
 
-from autograder.ops import Interpreter
+from autograder.ops import Interpreter, restore_global_state, save_global_state
 from autograder.protocol import decode, encode
 
-__all__ = ["CellOutcome", "LocalStudent", "Remote", "Student", "StudentError", "WorkerLost"]
+__all__ = ["CellOutcome", "LocalStudent", "Remote", "Student", "StudentError", "Unusable",
+           "WorkerLost"]
 
 
 class StudentError(Exception):
@@ -39,6 +40,16 @@ class StudentError(Exception):
 
 class WorkerLost(Exception):
     """The worker timed out, died, or the submission's time ran out."""
+
+
+# what the value of each request's reply holds, by type; anything else is not a reply
+_REPLY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "call": {"result": object}, "grad": {"result": object, "grads": (list, type(None))},
+    "next": {"items": list, "done": bool}, "inspect": {"type": str},
+}
+_TRACE_FIELDS = {"called": (list, tuple)}
+_NOT_A_REPLY = ("the worker's reply does not answer the grader's request: did your code "
+                "write to the grader's channel?")
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,30 @@ class Remote:
         return f"<{self.type} in the student's code>"
 
 
+@dataclass(frozen=True)
+class Unusable:
+    """A tensor that came back but cannot be judged as one: no values, or not dense.
+
+    The worker sends only dense CPU copies, so this is what a forged reply gets: checks see
+    an object that is not a tensor, and say what it was.
+    """
+
+    what: str
+
+    def __repr__(self) -> str:
+        return f"{self.what} (only dense tensors with values are graded)"
+
+
+def _usable(tensor: torch.Tensor) -> torch.Tensor | Unusable:
+    if tensor.is_meta or tensor.device.type != "cpu":
+        return Unusable(f"a tensor on the {tensor.device.type} device")
+    if tensor.layout != torch.strided or tensor.is_quantized or tensor.is_nested:
+        kind = "quantized" if tensor.is_quantized else "nested" if tensor.is_nested else \
+            str(tensor.layout).removeprefix("torch.")
+        return Unusable(f"a {kind} tensor")
+    return tensor
+
+
 def _wire(value: Any) -> Any:
     """The grader's arguments as the worker reads them (handles by number)."""
     if isinstance(value, Remote):
@@ -112,11 +147,14 @@ class Student:
     def _unwire(self, value: Any) -> Any:
         if isinstance(value, dict):
             if "__handle__" in value:
-                return Remote(self, value["__handle__"], value.get("type", "object"))
+                return Remote(self, value["__handle__"], str(value.get("type", "object")))
             if "__tensor__" in value:
                 tensor = value["__tensor__"]
-                if value.get("requires_grad") and (tensor.is_floating_point()
-                                                   or tensor.is_complex()):
+                if not isinstance(tensor, torch.Tensor):
+                    return tensor
+                tensor = _usable(tensor)
+                if isinstance(tensor, torch.Tensor) and value.get("requires_grad") and (
+                        tensor.is_floating_point() or tensor.is_complex()):
                     tensor.requires_grad_(True)
                 return tensor
             return {k: self._unwire(v) for k, v in value.items()}
@@ -125,12 +163,26 @@ class Student:
         return value
 
     def request(self, op: str, target: dict, **fields: Any) -> Any:
-        request = {"op": op, "target": target, "seed": self.seed}
+        """One request; its reply must carry the request's id and the fields it promises.
+
+        The id is random, so a frame that student code wrote into the channel cannot pass
+        for the reply to a request it has not seen.
+        """
+        request_id = secrets.randbits(62)
+        request = {"op": op, "target": target, "seed": self.seed, "id": request_id}
         request.update({k: _wire(v) for k, v in fields.items()})
         reply = self._exchange(request)
+        if not isinstance(reply, dict) or reply.get("id") != request_id:
+            raise WorkerLost(_NOT_A_REPLY)
         if not reply.get("ok"):
-            raise StudentError(reply.get("error") or {})
-        return self._unwire(reply.get("value"))
+            error = reply.get("error")
+            raise StudentError(error if isinstance(error, dict) else {})
+        value = self._unwire(reply.get("value"))
+        needed = {**_REPLY_FIELDS.get(op, {}), **(_TRACE_FIELDS if fields.get("trace") else {})}
+        if needed and not (isinstance(value, dict) and all(
+                isinstance(value.get(k), kind) for k, kind in needed.items())):
+            raise WorkerLost(_NOT_A_REPLY)
+        return value
 
     # -- what checks call ----------------------------------------------------------------
     def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
@@ -147,7 +199,7 @@ class Student:
         If the call raises, the result is None and the names are those reached before.
         """
         reply = self.request("call", {"name": name}, args=args, kwargs=kwargs, trace=True)
-        return reply["result"], set(reply["called"])
+        return reply["result"], {str(n) for n in reply["called"]}
 
     def grad(self, name: str, args: tuple, wrt: tuple[int, ...],
              grad_output: torch.Tensor | None = None) -> tuple[Any, list | None]:
@@ -157,7 +209,10 @@ class Student:
         return reply["result"], reply["grads"]
 
     def make(self, kind: str, **kwargs: Any) -> Remote:
-        return self.request("make", {}, kind=kind, kwargs=kwargs)
+        made = self.request("make", {}, kind=kind, kwargs=kwargs)
+        if not isinstance(made, Remote):
+            raise WorkerLost(_NOT_A_REPLY)
+        return made
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -177,9 +232,10 @@ class Student:
 class LocalStudent(Student):
     """The student's objects in this very process (a notebook checking itself).
 
-    Used as a context manager: the kernel's thread count, autograd mode and random
-    streams are put back as they were once the checks are done, not after every request,
-    so a generator shuffles with the state its call was seeded with, as in the worker.
+    Used as a context manager: what requests reset (the kernel's dtype, thread count,
+    autograd mode, torch function modes, builtins) and the random streams they seed are put
+    back as they were once the checks are done, not after every request, so a generator
+    shuffles with the state its call was seeded with, as in the worker.
     """
 
     def __init__(self, namespace: dict[str, Any]) -> None:
@@ -187,16 +243,11 @@ class LocalStudent(Student):
         self.interpreter = Interpreter(namespace)
 
     def __enter__(self) -> LocalStudent:
-        self._saved = (torch.get_num_threads(), torch.is_grad_enabled(),
-                       torch.get_rng_state(), random.getstate())
+        self._saved = save_global_state()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        threads, grad_enabled, torch_rng, python_rng = self._saved
-        torch.set_num_threads(threads)
-        torch.set_grad_enabled(grad_enabled)
-        torch.set_rng_state(torch_rng)
-        random.setstate(python_rng)
+        restore_global_state(self._saved)
 
     def _exchange(self, request: dict) -> dict:
         # the same round trip through bytes as the worker: no object is shared

@@ -114,12 +114,28 @@ def sweep(scratch: Path) -> int:
     return killed
 
 
+def _mapped_bytes() -> int:
+    """Address space already mapped: torch alone maps gigabytes it never touches.
+
+    The limit on address space is this plus the assignment's `memory_mb`, so the student
+    gets all of their budget whatever the libraries reserved.
+    """
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:  # no /proc: the limit is the budget alone
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
 def _limit(limits: dict, own_uid: bool) -> None:
     """Kernel limits; the process count only under the slot's own uid, where it counts
     just this worker's processes (for a plain user it would count all of theirs)."""
     mb = 1024 * 1024
     for kind, value in (
-        (resource.RLIMIT_AS, limits["memory_mb"] * mb),
+        (resource.RLIMIT_AS, _mapped_bytes() + limits["memory_mb"] * mb),
         (resource.RLIMIT_CPU, limits["cpu_seconds"]),
         (resource.RLIMIT_FSIZE, limits["file_mb"] * mb),
         (resource.RLIMIT_NOFILE, limits["open_files"]),

@@ -1,0 +1,112 @@
+"""Does every attack on the grader gain nothing, end, explain itself, and leave no trace?
+
+Each attack in attacks/<assignment>/ replaces one cell of the solved notebook (or adds one)
+with code that tries to cheat. Graded with the hidden checks under a short budget, the
+attacked item may earn no more than its wrong function deserves, every other item keeps
+its points, the messages say what went wrong in words (no traceback), nothing escapes
+the worker (the traps stay empty), and the grading process itself is left as it was.
+After all of them, the correct notebooks graded in the same process still earn full marks.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import replace
+
+import pytest
+import torch
+
+from autograder import manifest
+from autograder.grade import grade_notebook
+from tests.adversarial.harness import ROOT, Traps, all_attacks, notebook_with_attack
+
+ATTACKS = all_attacks()
+REQUEST_SECONDS, SUBMISSION_SECONDS = 6.0, 60.0
+# not a timing test: grading must end, and the budget bounds it (worker restarts included)
+WALL_SECONDS = 3 * SUBMISSION_SECONDS
+UNCLEAR = ("Traceback (most recent call last)", "This may be a bug in the kit")
+
+
+def short_budget(assignment_id: str) -> manifest.Assignment:
+    """The assignment with a short budget, so an endless loop costs seconds and a memory
+    bomb fills a gigabyte, not four, on a machine other jobs share."""
+    assignment = manifest.load(assignment_id)
+    return replace(assignment, budget=replace(assignment.budget,
+                                              request_seconds=REQUEST_SECONDS,
+                                              submission_seconds=SUBMISSION_SECONDS,
+                                              memory_mb=1024))
+
+
+def grader_state() -> dict:
+    """What an attack must not be able to change in the grading process."""
+    return {"allclose": torch.allclose, "equal": torch.equal, "dtype": torch.get_default_dtype(),
+            "grad": torch.is_grad_enabled(), "threads": torch.get_num_threads(),
+            "builtins": {k: id(v) for k, v in vars(builtins).items()},
+            "tensor_eq": torch.Tensor.__eq__}
+
+
+@pytest.fixture
+def traps(tmp_path):
+    traps = Traps(tmp_path / "traps")
+    yield traps
+    traps.close()
+
+
+def test_enough_attacks():
+    """Are there at least 20 attacks, each in the README's table?"""
+    assert len(ATTACKS) >= 20, f"only {len(ATTACKS)} attacks"
+    table = (ROOT / "tests" / "adversarial" / "README.md").read_text()
+    missing = [a.name for a in ATTACKS if f"`{a.name}`" not in table]
+    assert not missing, f"attacks missing from README.md: {missing}"
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=[a.name for a in ATTACKS])
+def test_attack_gains_nothing(attack, traps, tmp_path, monkeypatch):
+    """Does the attack earn nothing it did not earn, end, explain itself, and leave no trace?"""
+    if "@@KIT_COPY@@" in attack.source:
+        monkeypatch.setenv("AUTOGRADER_ROOT", str(traps.kit_copy))
+    solutions = {p.name: p.read_bytes() for p in (traps.kit_copy / "solutions").iterdir()}
+    before = grader_state()
+    notebook = notebook_with_attack(attack, traps.fill(attack.source),
+                                    tmp_path / "alice" / f"{attack.assignment}.ipynb")
+    result = grade_notebook(notebook, assignment=short_budget(attack.assignment), hidden=True)
+
+    assert result.seconds < WALL_SECONDS, f"grading took {result.seconds:.0f} s"
+    report = "\n".join([*(f"{c.message} {c.hint}" for i in result.items for c in i.checks),
+                        *result.problems, *(c.message for c in result.cells)])
+    if attack.item != "none":
+        attacked = result.item(attack.item)
+        assert attacked.score <= attack.earns, (
+            f"{attack.name} earned {attacked.score} on {attack.item} (at most "
+            f"{attack.earns}): {attack.what}")
+    for item in result.items:
+        if item.name != attack.item and item.name not in attack.spoils:
+            assert item.score == item.max_score, (
+                f"{attack.name} cost {item.name}, which it did not touch: "
+                + "; ".join(c.message for c in item.checks if not c.passed))
+    failures = "" if attack.item == "none" else " | ".join(
+        f"{c.message} {c.hint}" for c in attacked.checks if not c.passed)
+    for words in attack.expect:
+        assert words.lower() in failures.lower(), f"no failure says {words!r}: {failures}"
+    for bad in UNCLEAR:
+        assert bad not in report, f"the report is not clear ({bad!r}):\n{report}"
+    assert all(c.message.strip() != "AssertionError" for i in result.items for c in i.checks)
+
+    assert traps.written() == [], f"{attack.name} wrote outside its scratch folder"
+    assert traps.connections() == 0, f"{attack.name} opened a network connection"
+    assert traps.survivors() == [], f"processes started by {attack.name} outlived the worker"
+    assert "def test_linreg_matches_reference" not in report, "the hidden checks leaked"
+    assert "Reference solutions for" not in report, "the reference solutions leaked"
+    assert {p.name: p.read_bytes() for p in (traps.kit_copy / "solutions").iterdir()} \
+        == solutions, f"{attack.name} changed the reference solutions"
+    assert grader_state() == before, f"{attack.name} changed the grading process's state"
+
+
+@pytest.mark.parametrize("assignment_id", sorted({a.assignment for a in ATTACKS}))
+def test_correct_submission_after_the_attacks(assignment_id):
+    """Graded in the same process after every attack, does the solved notebook earn full marks?"""
+    assignment = short_budget(assignment_id)
+    result = grade_notebook(assignment.path("source"), assignment=assignment, hidden=True)
+    failures = [f"{i.name}/{c.id}: {c.message}" for i in result.items for c in i.checks
+                if not c.passed]
+    assert result.score == assignment.max_score, failures
