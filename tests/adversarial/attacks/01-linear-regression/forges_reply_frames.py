@@ -2,7 +2,6 @@
 # Attack: write forged reply frames (a verdict, a future answer) straight into the grader's pipe
 # Cell: linreg
 # Expect: did your code write to the grader's channel
-# Spoils: squared_loss, sgd, LinearRegression, train_linear_regression, synthetic_data, data_iter: a forged frame answers the requests that follow it, until the grader notices
 import io
 import os
 import stat
