@@ -24,13 +24,13 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.build import run_nbgrader, stamped_source
+from autograder.build import BuildError, run_nbgrader, stamped_source
 from autograder.grade import grade_notebook
 from autograder.manifest import Assignment, all_assignments, kit_root
 from autograder.report import render
 from autograder.submission import NotebookError
 
-__all__ = ["run_demo"]
+__all__ = ["fill", "release", "run_demo", "solution_answers"]
 
 STUDENTS = ("ada", "ben", "cy", "dee")
 
@@ -54,14 +54,31 @@ def _nbgrader(*args: str, course: Path) -> subprocess.CompletedProcess:
     return run_nbgrader(*args, course=course, cwd=kit_root())
 
 
-def _answers(assignment: Assignment) -> dict[str, str]:
+def release(assignment: Assignment, course: Path) -> Path:
+    """Release an assignment into a course with nbgrader; the student notebook's path.
+
+    Also what the benchmark and the class-grading tests build their courses with:
+    `generate_assignment` records the graded cells in the course's gradebook.
+    """
+    source = course / "source" / assignment.id
+    source.mkdir(parents=True, exist_ok=True)
+    nbformat.write(stamped_source(assignment), source / assignment.notebook_name)
+    done = _nbgrader("generate_assignment", assignment.id, "--force", course=course)
+    if done.returncode != 0:
+        raise BuildError(f"nbgrader generate_assignment {assignment.id} failed:\n"
+                         f"{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return course / "release" / assignment.id / assignment.notebook_name
+
+
+def solution_answers(assignment: Assignment) -> dict[str, str]:
     """The source's solution cells: what a student who gets everything right writes."""
     cells = nbformat.read(assignment.path("source"), as_version=4).cells
     return {c.metadata["nbgrader"]["grade_id"]: c.source for c in cells
             if c.get("metadata", {}).get("nbgrader", {}).get("solution")}
 
 
-def _fill(release: Path, answers: dict[str, str | None], target: Path) -> None:
+def fill(release: Path, answers: dict[str, str | None], target: Path) -> None:
+    """Write a student's notebook: the release with solution cells replaced (None deletes)."""
     notebook = nbformat.read(release, as_version=4)
     kept = []
     for cell in notebook.cells:
@@ -78,7 +95,7 @@ def _fill(release: Path, answers: dict[str, str | None], target: Path) -> None:
 
 def _submit(assignment: Assignment, course: Path) -> None:
     release = course / "release" / assignment.id / assignment.notebook_name
-    correct = _answers(assignment)
+    correct = solution_answers(assignment)
     mutants = kit_root() / "tests" / "mutants" / assignment.id
     wrong = {name.split("__")[0]: (mutants / f"{name}.py").read_text()
              for name in BEN.get(assignment.id, ())}
@@ -87,7 +104,7 @@ def _submit(assignment: Assignment, course: Path) -> None:
     plans["cy"] = {**correct, **broken} if broken else correct
     for student, answers in plans.items():
         target = course / "submitted" / student / assignment.id / assignment.notebook_name
-        _fill(release, answers, target)
+        fill(release, answers, target)
         if student == "cy" and broken is None:  # a file cut off in the middle of saving
             target.write_bytes(target.read_bytes()[: target.stat().st_size // 2])
 
@@ -117,14 +134,12 @@ def run_demo(course: Path) -> int:
     assignments = all_assignments()
     print(f"Demo course in {course}\n\n1. Releasing with nbgrader generate_assignment")
     for assignment in assignments:
-        source = course / "source" / assignment.id
-        source.mkdir(parents=True)
-        nbformat.write(stamped_source(assignment), source / assignment.notebook_name)
-        done = _nbgrader("generate_assignment", assignment.id, "--force", course=course)
-        if done.returncode != 0:
-            print(done.stdout[-2000:], done.stderr[-2000:])
+        try:
+            released = release(assignment, course)
+        except BuildError as exc:
+            print(exc)
             return 1
-        print(f"   release/{assignment.id}/{assignment.notebook_name}")
+        print(f"   {released.relative_to(course)}")
         _submit(assignment, course)
     print(f"2. Submissions: {', '.join(STUDENTS)} (correct, partly wrong, broken, untouched)")
 
