@@ -262,4 +262,16 @@ def main(assignment_id: str, *, course: Path | None = None, workers: int | None 
     print(summary.render())
     if summary.left:
         return 130
+    _write_pages(summary)
     return 1 if summary.errors else 0
+
+
+def _write_pages(summary: Summary) -> None:
+    """Every student's feedback page and the class report, from all the records."""
+    from autograder import classreport, feedback
+
+    pages = feedback.write_pages(summary.course, summary.assignment)
+    if pages:
+        print(f"feedback: {len(pages)} pages in {pages[0].parent}")
+    for path in classreport.write(summary.course, summary.assignment):
+        print(f"class report: {path}")

@@ -10,20 +10,28 @@ from the repository root so that `nbgrader_config.py` applies. The students:
   recursion, a deleted graded cell, and a notebook file cut off mid-save;
 - `dee` hands in the release untouched.
 
-Every submission is graded by the autograder (`check --hidden`) and by plain
-`nbgrader autograde`; the gradebook shows both, item by item, and the command fails if
-they disagree.
+Every submission is graded by the autograder (`check --hidden`, one notebook at a time)
+and by plain `nbgrader autograde`. Then the class is graded as an instructor would:
+`autograder grade`, killed with SIGKILL midway and run again, which must grade only what
+was missing. Its records, `nbgrader export`, `autograder export --gradescope` and the
+feedback pages must all agree with `check --hidden` on every submission, and `check` with
+nbgrader on every item; the command fails on any disagreement.
 """
 
 from __future__ import annotations
 
+import csv
+import json
 import shutil
+import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import nbformat
 
+from autograder import store
 from autograder.build import BuildError, run_nbgrader, stamped_source
 from autograder.grade import grade_notebook
 from autograder.manifest import Assignment, all_assignments, kit_root
@@ -171,7 +179,89 @@ def run_demo(course: Path) -> int:
                 print("   nbgrader: " + line.split("ERROR]", 1)[1].strip()[:150])
     nbgrader_seconds = time.perf_counter() - started
     theirs = _nbgrader_scores(course)
-    return _print_gradebook(assignments, ours, theirs, ours_seconds, nbgrader_seconds)
+    status = _print_gradebook(assignments, ours, theirs, ours_seconds, nbgrader_seconds)
+
+    print("\n5. Grading the class with autograder grade, killed midway and run again")
+    for number, assignment in enumerate(assignments):
+        if number == 0:
+            _grade_killed_midway(assignment, course)
+        done = subprocess.run(_autograder("grade", assignment.id, "--course", str(course)),
+                              cwd=kit_root(), check=False)
+        if done.returncode != 0:
+            print(f"   autograder grade {assignment.id} failed (exit {done.returncode})")
+            return 1
+    print("\n6. Exports and feedback against check --hidden")
+    return status | _compare_exports(assignments, course, ours)
+
+
+def _autograder(*args: str) -> list[str]:
+    return [sys.executable, "-m", "autograder", *args]
+
+
+def _grade_killed_midway(assignment: Assignment, course: Path) -> None:
+    """Start `autograder grade`, kill -9 it once a record exists, and say what was kept."""
+    folder = store.results_dir(course, assignment.id)
+    running = subprocess.Popen(_autograder("grade", assignment.id, "--course", str(course),
+                                           "--workers", "1"),
+                               cwd=kit_root(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while not list(folder.glob("*.json")) and running.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    running.send_signal(signal.SIGKILL)
+    running.wait()
+    kept = sorted(store.load(course, assignment.id))
+    print(f"   killed `autograder grade {assignment.id}` with SIGKILL after "
+          f"{len(kept)} of {len(STUDENTS)} records ({', '.join(kept) or 'none'}); again:")
+
+
+def _nbgrader_export(course: Path) -> dict[tuple[str, str], float]:
+    """(student, assignment) -> raw score, as `nbgrader export` writes it."""
+    target = course / "nbgrader-grades.csv"
+    done = _nbgrader("export", "--to", str(target), course=course)
+    if done.returncode != 0:
+        return {}
+    with target.open(newline="") as stream:
+        return {(row["student_id"], row["assignment"]): float(row["raw_score"])
+                for row in csv.DictReader(stream)}
+
+
+def _compare_exports(assignments: list[Assignment], course: Path, ours: dict) -> int:
+    """Records, nbgrader export, Gradescope results and feedback pages vs check --hidden."""
+    exported = _nbgrader_export(course)
+    wrong = []
+    for assignment in assignments:
+        records = store.load(course, assignment.id)
+        gradescope = course / "gradescope" / assignment.id
+        subprocess.run(_autograder("export", assignment.id, "--course", str(course),
+                                   "--gradescope", str(gradescope)),
+                       cwd=kit_root(), check=False, stdout=subprocess.DEVNULL)
+        for student in STUDENTS:
+            expected = round(sum(ours.get((student, assignment.id), {}).values()), 2)
+            record = records.get(student)
+            page = store.results_dir(course, assignment.id) / "feedback" / f"{student}.html"
+            results = gradescope / student / "results.json"
+            seen = {
+                "autograder grade": record.result.score if record else None,
+                "nbgrader export": exported.get((student, assignment.id)),
+                "Gradescope results.json": json.loads(results.read_text())["score"]
+                if results.exists() else None,
+            }
+            for where, score in seen.items():
+                if score is None or abs(score - expected) > 0.011:
+                    wrong.append(f"{student} {assignment.id}: {where} says {score}, "
+                                 f"check --hidden {expected:g}")
+            if not page.exists() or f"Score: {expected:g} /" not in page.read_text():
+                wrong.append(f"{student} {assignment.id}: the feedback page does not say "
+                             f"Score: {expected:g}")
+    if wrong:
+        print("   They disagree:\n     " + "\n     ".join(wrong))
+        return 1
+    print(f"   autograder grade, nbgrader export, Gradescope results.json and the feedback "
+          f"pages agree with check --hidden on all {len(STUDENTS) * len(assignments)} "
+          f"submissions.\n   Feedback pages and class reports: {course / store.FOLDER}")
+    return 0
 
 
 def _print_gradebook(assignments: list[Assignment], ours: dict, theirs: dict,
