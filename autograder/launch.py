@@ -19,6 +19,7 @@ import atexit
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -239,13 +240,9 @@ class _Zygote:
         return self._reply(ZYGOTE_REPLY_SECONDS)
 
     def close(self) -> None:
-        for stream in (self.reader, self.control):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        _close_all(self.reader, self.control)
         try:
-            os.killpg(self.process.pid, 9)
+            os.killpg(self.process.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
         try:
@@ -256,6 +253,14 @@ class _Zygote:
 
 
 _zygote: _Zygote | None = None
+
+
+def _close_all(*streams: object) -> None:
+    for stream in streams:
+        try:
+            stream.close()
+        except OSError:
+            pass
 
 
 def _warm_zygote() -> _Zygote:
@@ -321,11 +326,7 @@ class WorkerProcess:
 
     def stop(self) -> None:
         """Kill the worker and all it started; a zygote that does not answer is replaced."""
-        for stream in (self.requests, self.replies):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        _close_all(self.requests, self.replies)
         try:
             self.zygote.ask({"op": "reset"})
         except (OSError, ValueError):

@@ -8,9 +8,9 @@ import pytest
 from matplotlib.image import imread
 
 from autograder import classreport, manifest, store
-from autograder.grade import grade_notebook
 from autograder.results import AssignmentResult, CheckResult, ItemResult
 from autograder.store import Record
+from tests.conftest import save_right_and_stub
 
 LINREG = manifest.load("01-linear-regression")
 
@@ -19,9 +19,7 @@ LINREG = manifest.load("01-linear-regression")
 def course(tmp_path_factory):
     """ada is right; dee and eve hand in the stub (the same result, stored twice)."""
     folder = tmp_path_factory.mktemp("course")
-    for student, notebook in (("ada", LINREG.path("source")), ("dee", LINREG.path("release"))):
-        result = grade_notebook(notebook, assignment=LINREG, hidden=True)
-        store.save(folder, Record(student, LINREG.id, result, store.fingerprint(notebook)))
+    save_right_and_stub(folder, LINREG.id)
     stub = store.load(folder, LINREG.id)["dee"].result
     store.save(folder, Record("eve", LINREG.id, stub, "same"))
     return folder

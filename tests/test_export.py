@@ -8,10 +8,10 @@ import sys
 import pytest
 
 from autograder import export, manifest, store
-from autograder.grade import grade_notebook
 from autograder.gradescope import not_graded, results_json
 from autograder.results import AssignmentResult, CheckResult, ItemResult
 from autograder.store import Record
+from tests.conftest import save_right_and_stub
 
 LINREG = manifest.load("01-linear-regression")
 ITEMS = [item.name for item in LINREG.items]
@@ -21,9 +21,7 @@ ITEMS = [item.name for item in LINREG.items]
 def course(tmp_path_factory):
     """ada's notebook is right, dee's is the stub, cy's could not be read at all."""
     folder = tmp_path_factory.mktemp("course")
-    for student, notebook in (("ada", LINREG.path("source")), ("dee", LINREG.path("release"))):
-        result = grade_notebook(notebook, assignment=LINREG, hidden=True)
-        store.save(folder, Record(student, LINREG.id, result, store.fingerprint(notebook)))
+    save_right_and_stub(folder, LINREG.id)
     broken = not_graded(LINREG, "cy.ipynb is not valid notebook JSON")
     store.save(folder, Record("cy", LINREG.id, broken, "missing"))
     return folder

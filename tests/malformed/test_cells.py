@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import copy
 
-import pytest
-
 from autograder.grade import grade_notebook
-from autograder.submission import read_layout, read_submission
+from autograder.submission import read_submission
 from tests.malformed.damage import (
     LINEAR,
     find,
@@ -24,17 +22,6 @@ from tests.malformed.damage import (
 )
 
 RESTORE = "copy the cell back from the released notebook and put your code in it"
-
-
-@pytest.fixture(scope="module")
-def layout():
-    return read_layout(LINEAR.path("source"))
-
-
-@pytest.fixture(scope="module")
-def original(layout):
-    """The solved source, read as a submission: what an undamaged notebook gives."""
-    return read_submission(LINEAR.path("source"), layout)
 
 
 def texts(submission) -> list[str]:

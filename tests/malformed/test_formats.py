@@ -10,18 +10,8 @@ import json
 import nbformat
 import pytest
 
-from autograder.submission import read_layout, read_submission
+from autograder.submission import read_submission
 from tests.malformed.damage import LINEAR, save, solved
-
-
-@pytest.fixture(scope="module")
-def layout():
-    return read_layout(LINEAR.path("source"))
-
-
-@pytest.fixture(scope="module")
-def original(layout):
-    return read_submission(LINEAR.path("source"), layout)
 
 
 def same_as(submission, original) -> bool:
