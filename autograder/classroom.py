@@ -134,7 +134,7 @@ def _prepare(assignment_id: str, sandbox: str, course: str) -> None:
     from autograder.grade import grade_notebook
 
     assignment = manifest.load(assignment_id)
-    launch.use_sandbox(sandbox, hide=(Path(course),))
+    launch.use_sandbox(sandbox, hide=(Path(course),), warn=False)  # the parent warned
     practice = assignment.path("release")
     grade_notebook(practice if practice.exists() else assignment.path("source"),
                    assignment=assignment, hidden=True)
@@ -221,6 +221,7 @@ def grade_class(assignment_id: str, *, course: Path, workers: int, force: bool =
                          f"{assignment.path('solution')}, which this copy of the kit lacks")
     course = Path(course).resolve()
     launch.use_sandbox(sandbox)  # "required" fails here, before anything is graded
+    launch.sandboxed()  # and "auto" without bubblewrap warns here, once for the run
     summary = Summary(assignment.id, course)
     found = submitted(course, assignment, students)
     with GradebookWriter(course, assignment.id) as gradebook:

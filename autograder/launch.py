@@ -31,8 +31,8 @@ from pathlib import Path
 
 from autograder.manifest import kit_root
 
-__all__ = ["Limits", "SandboxError", "WorkerProcess", "sandbox_status", "shutdown", "start",
-           "use_sandbox"]
+__all__ = ["Limits", "SandboxError", "WorkerProcess", "sandbox_status", "sandboxed",
+           "shutdown", "start", "use_sandbox"]
 
 MODES = ("auto", "required", "off")
 SANDBOX_SCRATCH = "/tmp/work"
@@ -94,12 +94,14 @@ def _probe_bwrap() -> tuple[bool, str]:
     return True, "bubblewrap"
 
 
-def use_sandbox(mode: str = "auto", hide: tuple[Path, ...] | list[Path] = ()) -> None:
+def use_sandbox(mode: str = "auto", hide: tuple[Path, ...] | list[Path] = (), *,
+                warn: bool = True) -> None:
     """Choose the sandbox for this process's workers, and folders they must not see.
 
     "auto" uses bubblewrap when it works and warns once when it does not; "required"
     raises `SandboxError` here, before anything is graded, when it does not; "off" runs
-    plain confined processes without a word (for debugging the kit).
+    plain confined processes without a word (for debugging the kit). `warn=False` is for
+    processes of a run whose parent has already warned (`sandboxed()`).
     """
     if mode not in MODES:
         raise SandboxError(f"unknown sandbox mode {mode!r}; use one of {', '.join(MODES)}")
@@ -115,9 +117,11 @@ def use_sandbox(mode: str = "auto", hide: tuple[Path, ...] | list[Path] = ()) ->
     if (mode, hidden) != (_policy.mode, _policy.hidden):
         shutdown()
         _policy.mode, _policy.hidden = mode, hidden
+    _policy.warned = _policy.warned or not warn
 
 
-def _sandboxed() -> bool:
+def sandboxed() -> bool:
+    """Whether workers will run under bubblewrap; the first time it is not, say so."""
     if _policy.mode == "off":
         return False
     works, why = sandbox_status()
@@ -190,7 +194,7 @@ class _Zygote:
     """The warm process and the socket we talk to it on."""
 
     def __init__(self) -> None:
-        self.sandboxed = _sandboxed()
+        self.sandboxed = sandboxed()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self.control = ours
         self.host_dir = Path(tempfile.mkdtemp(prefix="autograder-zygote-"))
