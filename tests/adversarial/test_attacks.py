@@ -16,7 +16,7 @@ from dataclasses import replace
 import pytest
 import torch
 
-from autograder import manifest
+from autograder import launch, manifest
 from autograder.grade import grade_notebook
 from tests.adversarial.harness import ROOT, Traps, all_attacks, notebook_with_attack
 
@@ -60,9 +60,30 @@ def test_enough_attacks():
     assert not missing, f"attacks missing from README.md: {missing}"
 
 
+# what only the OS sandbox stops: without it (the fallback, said loudly) these succeed
+NEEDS_SANDBOX = {"reads_solutions", "leaks_checks", "reads_other_submission",
+                 "overwrites_reference", "writes_outside_scratch", "opens_network"}
+ON_LIMITS_ALONE = [a for a in ATTACKS if a.name not in NEEDS_SANDBOX]
+
+
 @pytest.mark.parametrize("attack", ATTACKS, ids=[a.name for a in ATTACKS])
 def test_attack_gains_nothing(attack, traps, tmp_path, monkeypatch):
     """Does the attack earn nothing it did not earn, end, explain itself, and leave no trace?"""
+    assert_gains_nothing(attack, traps, tmp_path, monkeypatch)
+
+
+@pytest.mark.parametrize("attack", ON_LIMITS_ALONE, ids=[a.name for a in ON_LIMITS_ALONE])
+def test_attack_gains_nothing_without_the_sandbox(attack, traps, tmp_path, monkeypatch):
+    """In the fallback (a plain subprocess with limits), do the attacks that the sandbox is
+    not needed for still gain nothing?"""
+    launch.use_sandbox("off")
+    try:
+        assert_gains_nothing(attack, traps, tmp_path, monkeypatch)
+    finally:
+        launch.use_sandbox("auto")
+
+
+def assert_gains_nothing(attack, traps, tmp_path, monkeypatch) -> None:
     if "@@KIT_COPY@@" in attack.source:
         monkeypatch.setenv("AUTOGRADER_ROOT", str(traps.kit_copy))
     solutions = {p.name: p.read_bytes() for p in (traps.kit_copy / "solutions").iterdir()}
