@@ -164,8 +164,11 @@ def _bwrap_command(python: list[str], uid: str) -> list[str]:
     hide |= {p for p in (Path("/root"), Path("/home")) if p.is_dir()}
     hide = {p for p in hide if p.is_dir() and p not in (Path("/"), Path("/tmp"))}
     covered = {*hide, Path("/tmp")}
+    # bind back what lies under a hidden folder, but never a folder that holds one (the
+    # kit's root is on sys.path when pytest runs from it): that would show it all again
     under_hidden = sorted(p for p in _python_paths()
-                          if any(p != h and h in p.parents for h in covered) and p.exists())
+                          if any(h in p.parents for h in covered) and p.exists()
+                          and not any(p == h or p in h.parents for h in hide))
     command = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
                "--size", str(SANDBOX_TMP_MB * 1024 * 1024), "--tmpfs", "/tmp",
                "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",

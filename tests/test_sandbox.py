@@ -8,6 +8,7 @@ a working bubblewrap fails here instead of skipping the sandbox tests.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -210,3 +211,23 @@ def test_auto_warns_once_and_falls_back(monkeypatch: pytest.MonkeyPatch,
     warnings = capsys.readouterr().err
     assert warnings.count("WARNING") == 1
     assert "cannot make a sandbox here" in warnings and "solutions/" in warnings
+
+
+def test_no_bind_shows_a_hidden_folder_again(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    """A clone under /tmp, tested from its root (so the root is on sys.path): is every
+    hidden folder still hidden once all mounts are made?"""
+    clone = tmp_path / "clone"
+    (clone / "solutions").mkdir(parents=True)
+    monkeypatch.setattr(launch, "kit_root", lambda: clone)
+    monkeypatch.setattr("sys.path", [str(clone), str(tmp_path), *sys.path])
+    command = launch._bwrap_command(["python"], "-")
+    mounts = [(command[i], Path(command[i + 1])) for i, word in enumerate(command)
+              if word in ("--tmpfs", "--ro-bind")][1:]  # after the first: --ro-bind / /
+    assert ("--tmpfs", clone) in mounts
+    for position, (kind, hidden) in enumerate(mounts):
+        if kind != "--tmpfs":
+            continue
+        later = [path for k, path in mounts[position + 1:] if k == "--ro-bind"]
+        shown = [p for p in later if p == hidden or p in hidden.parents]
+        assert not shown, f"{hidden} is hidden, then shown again by binding {shown}"
