@@ -34,6 +34,7 @@ import nbformat
 from autograder import store
 from autograder.build import BuildError, run_nbgrader, stamped_source
 from autograder.grade import grade_notebook
+from autograder.gradebook import read_scores
 from autograder.manifest import Assignment, all_assignments, kit_root
 from autograder.report import render
 from autograder.submission import NotebookError
@@ -119,21 +120,11 @@ def _submit(assignment: Assignment, course: Path) -> None:
 
 def _nbgrader_scores(course: Path) -> dict[tuple[str, str], dict[str, float]]:
     """(student, assignment) -> graded item -> score, read from nbgrader's gradebook."""
-    from nbgrader.api import Gradebook, MissingEntry
-
-    scores = {}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        for assignment in all_assignments():
-            for student in STUDENTS:
-                try:
-                    notebook = gradebook.find_submission_notebook(
-                        assignment.id, assignment.id, student)
-                except MissingEntry:
-                    continue
-                scores[student, assignment.id] = {
-                    g.name.removeprefix("check_"): float(g.score) for g in notebook.grades
-                    if g.name.startswith("check_")}
-    return scores
+    return {(student, assignment.id): {cell.removeprefix("check_"): float(score or 0.0)
+                                       for cell, score in cells.items()
+                                       if cell.startswith("check_")}
+            for assignment in all_assignments()
+            for student, cells in read_scores(course, assignment.id).items()}
 
 
 def run_demo(course: Path) -> int:
