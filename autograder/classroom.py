@@ -222,6 +222,7 @@ def grade_class(assignment_id: str, *, course: Path, workers: int, force: bool =
     course = Path(course).resolve()
     launch.use_sandbox(sandbox)  # "required" fails here, before anything is graded
     launch.sandboxed()  # and "auto" without bubblewrap warns here, once for the run
+    launch.refuse_unconfined_root()  # as root with no confinement, only with --sandbox=off
     summary = Summary(assignment.id, course)
     found = submitted(course, assignment, students)
     with GradebookWriter(course, assignment.id) as gradebook:

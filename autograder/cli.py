@@ -27,8 +27,9 @@ __all__ = ["main"]
 
 SANDBOX_FLAG = ("--sandbox",)
 SANDBOX_OPTIONS = {"choices": ("auto", "required", "off"), "default": "auto",
-                   "help": "run student code under bubblewrap: when it works (auto, the "
-                           "default, warns otherwise), always (required), or never (off)"}
+                   "help": "confine student code: bubblewrap when it works, else (as root) "
+                           "private namespaces, else a warning (auto, the default); only "
+                           "under bubblewrap (required); or not at all (off)"}
 
 
 class UsageError(Exception):
@@ -48,6 +49,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.hidden and not assignment.path("solution").exists():
         raise UsageError(f"--hidden needs the reference solutions, "
                          f"{assignment.path('solution')}, which this copy of the kit lacks")
+    if args.hidden:
+        launch.refuse_unconfined_root()
     result = grade_notebook(path, assignment=assignment, hidden=args.hidden)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, allow_nan=False))
@@ -57,10 +60,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from autograder import manifest
     from autograder.build import build, stale_files
 
+    chosen = [manifest.load(a) for a in args.assignments] or None
     if args.check:
-        stale = stale_files()
+        stale = stale_files(chosen)
         for line in stale:
             print(f"stale: {line}")
         if stale:
@@ -68,7 +73,7 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print("release/ and solutions/ are up to date")
         return 0
-    for path in build():
+    for path in build(chosen):
         print(f"wrote {path}")
     return 0
 
@@ -163,6 +168,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(*SANDBOX_FLAG, **SANDBOX_OPTIONS)
     check.set_defaults(run=_check)
     build = commands.add_parser("build", help="regenerate release/ and solutions/ from source/")
+    build.add_argument("assignments", nargs="*", metavar="ID",
+                       help="only these assignments (default: all)")
     build.add_argument("--check", action="store_true", help="only report stale files")
     build.set_defaults(run=_build)
     demo = commands.add_parser("demo", help="build a demo course, grade it, print the gradebook")

@@ -1,9 +1,13 @@
-"""Running an assignment's checks with pytest, and turning their outcomes into results.
+"""Running an assignment's checks, and turning their outcomes into results.
 
-Why pytest: checks are plain test functions with named fixtures (`student`, `reference`,
-`assignment`, `answers`), so they read like any test and run in any pytest session. The
-plugin below supplies those fixtures, gives each check a fresh seed, and keeps each
-outcome as a value (passed, score, message, hint) instead of letting pytest print it.
+Why pytest-style checks: each is a plain test function with named fixtures (`student`,
+`reference`, `assignment`, `answers`, `other_cells`), so it reads like any test and its
+docstring is the hint. Why not `pytest.main` per submission: a pytest session costs more
+than the checks themselves (configuration, collection, its plugins' garbage collections),
+and a class pays it once per student. So the check files are imported once per process
+(again only when they change) and their functions called here directly: a fresh seed for
+each, the fixtures it names, its outcome kept as a value (passed, score, message, hint).
+`@pytest.mark.gate` marks a gate; `pytest.skip(...)` makes a check "not gradable here".
 
 Fail closed: every check the manifest lists starts as "did not run"; only a check that
 ran here and passed earns its points. Check files: `test_visible.py` (students see these
@@ -14,13 +18,18 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import inspect
 import io
 import sys
+import tempfile
 import time
 import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 import torch
@@ -30,9 +39,11 @@ from autograder.manifest import Assignment, Item
 from autograder.results import CheckResult, ItemResult
 from autograder.student import Student, StudentError, WorkerLost
 
-__all__ = ["load_reference", "run_checks"]
+__all__ = ["FIXTURES", "Check", "checks_in", "load_reference", "run_checks"]
 
 VISIBLE, HIDDEN = "test_visible.py", "test_hidden.py"
+# what a check may ask for; anything else is a bug in the check, found by the kit's tests
+FIXTURES = ("student", "reference", "assignment", "answers", "other_cells", "tmp_path")
 
 
 def load_reference(assignment: Assignment) -> ModuleType:
@@ -40,17 +51,52 @@ def load_reference(assignment: Assignment) -> ModuleType:
     path = assignment.path("solution")
     if not path.exists():
         raise FileNotFoundError(f"no reference solutions at {path}")
-    return _import(path)
+    return _import(path, path.stat().st_mtime_ns)
 
 
 @cache
-def _import(path: Path) -> ModuleType:
-    name = "autograder_reference_" + path.stem.replace("-", "_")
+def _import(path: Path, version: int) -> ModuleType:
+    """A module from a file, once per version of the file (its modification time)."""
+    name = f"autograder_{path.parent.name}_{path.stem}".replace("-", "_")
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check function of a check file, as the runner calls it."""
+
+    id: str
+    function: Callable[..., Any]
+    visible: bool
+    gate: bool
+    fixtures: tuple[str, ...]
+
+    @property
+    def hint(self) -> str:
+        return " ".join((self.function.__doc__ or "").split())
+
+
+def checks_in(path: Path) -> tuple[Check, ...]:
+    """The check functions of one file, in the order they are written."""
+    module = _import(path, path.stat().st_mtime_ns)
+    found = []
+    for name, function in vars(module).items():
+        if not (name.startswith("test_") and inspect.isfunction(function)):
+            continue
+        marks = {mark.name for mark in getattr(function, "pytestmark", ())}
+        fixtures = tuple(inspect.signature(function).parameters)
+        unknown = [f for f in fixtures if f not in FIXTURES]
+        if unknown or marks - {"gate"}:
+            raise RuntimeError(f"{path}: {name} asks for {unknown or sorted(marks - {'gate'})}"
+                               f", which the kit does not provide (fixtures: "
+                               f"{', '.join(FIXTURES)}; marks: gate)")
+        found.append(Check(name.removeprefix("test_"), function, path.name == VISIBLE,
+                           "gate" in marks, fixtures))
+    return tuple(found)
 
 
 def _verdict(exc: BaseException, item: str) -> tuple[str, str, float]:
@@ -72,95 +118,45 @@ def _verdict(exc: BaseException, item: str) -> tuple[str, str, float]:
             "This may be a bug in the kit; tell your instructor.", 0.0)
 
 
-class _Plugin:
-    """Fixtures for the checks, and the collector of their outcomes."""
-
-    def __init__(self, assignment: Assignment, student: Student,
-                 answers: dict[str, str], other_cells: tuple[str, ...]) -> None:
-        self._assignment = assignment
-        self.owner = {check: item.name for item in assignment.items for check in item.checks}
-        self._student = student
-        self._answers = answers
-        self._other_cells = other_cells
-        self.results: dict[str, CheckResult] = {}
-        self.unknown: list[str] = []  # checks the manifest does not list: a kit error
-        self.collected: set[str] = set()
-        self._started: dict[str, float] = {}
-
-    # fixtures ---------------------------------------------------------------------------
-    @pytest.fixture
-    def student(self, _fresh_state: None) -> Student:
-        """The proxy to the student's code, seeded for this check by `_fresh_state`."""
-        return self._student
-
-    @pytest.fixture
-    def reference(self) -> ModuleType:
-        return load_reference(self._assignment)
-
-    @pytest.fixture
-    def assignment(self) -> Assignment:
-        return self._assignment
-
-    @pytest.fixture
-    def answers(self) -> dict[str, str]:
-        """The student's source text per graded name, for static checks."""
-        return self._answers
-
-    @pytest.fixture
-    def other_cells(self) -> tuple[str, ...]:
-        return self._other_cells
-
-    @pytest.fixture(autouse=True)
-    def _fresh_state(self, request: pytest.FixtureRequest):
-        seed = self._student.use_seed(f"{self._assignment.id}/{request.node.name}")
-        torch.manual_seed(seed)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-
-    # outcomes ---------------------------------------------------------------------------
-    def _identify(self, item: pytest.Item) -> tuple[str, str | None]:
-        check_id = item.name.removeprefix("test_")
-        return check_id, self.owner.get(check_id)
-
-    def pytest_collection_finish(self, session: pytest.Session) -> None:
-        for item in session.items:
-            check_id, owner = self._identify(item)
-            if owner is None:
-                self.unknown.append(check_id)
+@contextlib.contextmanager
+def _fixtures(check: Check, assignment: Assignment, student: Student,
+              answers: dict[str, str], other_cells: tuple[str, ...]) -> Iterator[dict]:
+    """The arguments a check names, made for this one call."""
+    with contextlib.ExitStack() as stack:
+        made: dict[str, Any] = {}
+        for name in check.fixtures:
+            if name == "reference":
+                made[name] = load_reference(assignment)
+            elif name == "tmp_path":
+                made[name] = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             else:
-                self.collected.add(check_id)
+                made[name] = {"student": student, "assignment": assignment,
+                              "answers": answers, "other_cells": other_cells}[name]
+        yield made
 
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        self._started[item.nodeid] = time.perf_counter()
 
-    @pytest.hookimpl(hookwrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
-        yield
-        check_id, owner = self._identify(item)
-        if owner is None:
-            return
-        if check_id in self.results and not self.results[check_id].passed:
-            return  # the first failure (setup or call) is the one to report
-        visible = Path(str(item.path)).name == VISIBLE
-        gate = item.get_closest_marker("gate") is not None
-        hint = " ".join((item.function.__doc__ or "").split())
-        seconds = time.perf_counter() - self._started.get(item.nodeid, time.perf_counter())
-        common = {"id": check_id, "item": owner, "visible": visible, "gate": gate,
-                  "seconds": seconds}
-        if call.excinfo is not None:
-            exc = call.excinfo.value
-            if isinstance(exc, pytest.skip.Exception):
-                self.results[check_id] = CheckResult(**common, passed=False, gradable=False,
-                                                     message=f"not gradable here: {exc.msg}",
-                                                     hint=hint)
-                return
-            message, sharper, score = _verdict(exc, owner)
-            self.results[check_id] = CheckResult(**common, passed=False, score=score,
-                                                 message=message, hint=sharper or hint)
-        elif call.when == "call":
-            self.results[check_id] = CheckResult(**common, passed=True, score=1.0, hint=hint)
+def _run_one(check: Check, owner: str, assignment: Assignment, student: Student,
+             answers: dict[str, str], other_cells: tuple[str, ...]) -> CheckResult:
+    """Call one check with a fresh seed; its outcome as a result, whatever it raised."""
+    started = time.perf_counter()
+    common = {"id": check.id, "item": owner, "visible": check.visible, "gate": check.gate}
+    seed = student.use_seed(f"{assignment.id}/test_{check.id}")
+    torch.manual_seed(seed)
+    try:
+        with warnings.catch_warnings(), \
+                _fixtures(check, assignment, student, answers, other_cells) as kwargs:
+            warnings.simplefilter("ignore")
+            check.function(**kwargs)
+    except pytest.skip.Exception as exc:
+        return CheckResult(**common, passed=False, gradable=False,
+                           message=f"not gradable here: {exc.msg}", hint=check.hint,
+                           seconds=time.perf_counter() - started)
+    except (Exception, pytest.fail.Exception) as exc:
+        message, sharper, score = _verdict(exc, owner)
+        return CheckResult(**common, passed=False, score=score, message=message,
+                           hint=sharper or check.hint, seconds=time.perf_counter() - started)
+    return CheckResult(**common, passed=True, score=1.0, hint=check.hint,
+                       seconds=time.perf_counter() - started)
 
 
 def run_checks(assignment: Assignment, student: Student, *, hidden: bool,
@@ -169,35 +165,33 @@ def run_checks(assignment: Assignment, student: Student, *, hidden: bool,
     """Run the visible (or all) checks of the chosen items; one result per item."""
     folder = assignment.path("checks")
     files = [folder / VISIBLE] + ([folder / HIDDEN] if hidden else [])
+    checks = [check for path in files if path.exists() for check in checks_in(path)]
+    owner = {check: item.name for item in assignment.items for check in item.checks}
+    unknown = [check.id for check in checks if check.id not in owner]
+    if unknown:
+        raise RuntimeError(f"checks not listed in assignments/{assignment.id}.toml: "
+                           f"{', '.join(unknown)}")
     chosen = [i for i in assignment.items if items is None or i.name in items]
     wanted = {c for i in chosen for c in i.checks}
-    plugin = _Plugin(assignment, student, answers, other_cells)
-    args = [str(f) for f in files if f.exists()] + [
-        "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "-p", "no:warnings",
-        "-p", "no:logging",  # no check logs; capturing it cost 40 ms a submission
-        "--import-mode=importlib", "--rootdir", str(folder.parent),
-        "-c", str(folder.parent / "pytest.ini"),
-        "-k", " or ".join(f"test_{c}" for c in sorted(wanted)) or "nothing_at_all",
-    ]
-    sink = io.StringIO()
+    results: dict[str, CheckResult] = {}
+    sink = io.StringIO()  # what checks or the kit print is nobody's business
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        code = pytest.main(args, plugins=[plugin])
-    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
-        raise RuntimeError(f"the checks of {assignment.id} could not run (pytest exit "
-                           f"code {int(code)}):\n{sink.getvalue()[-3000:]}")
-    if plugin.unknown:
-        raise RuntimeError(f"checks not listed in assignments/{assignment.id}.toml: "
-                           f"{', '.join(plugin.unknown)}")
-    return tuple(_item_result(item, plugin, hidden) for item in chosen)
+        for check in checks:
+            if check.id in wanted:
+                results[check.id] = _run_one(check, owner[check.id], assignment, student,
+                                             answers, other_cells)
+    collected = {check.id for check in checks}
+    return tuple(_item_result(item, results, collected, hidden) for item in chosen)
 
 
-def _item_result(item: Item, plugin: _Plugin, hidden: bool) -> ItemResult:
+def _item_result(item: Item, results: dict[str, CheckResult], collected: set[str],
+                 hidden: bool) -> ItemResult:
     """The item's checks that ran; in a full run, a listed check that did not run fails."""
     checks = []
     for check_id in item.checks:
-        result = plugin.results.get(check_id)
+        result = results.get(check_id)
         if result is None:
-            if not hidden and check_id not in plugin.collected:
+            if not hidden and check_id not in collected:
                 continue  # a hidden check, in a visible-only run
             result = CheckResult(check_id, item.name, passed=False,
                                  message="the check did not run")

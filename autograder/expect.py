@@ -16,12 +16,15 @@ from torch.autograd.gradcheck import GradcheckError
 
 from autograder.student import Remote, Unusable
 
-__all__ = ["CheckFailed", "close", "describe", "expect", "fail", "gradcheck", "no_shortcuts",
-           "ramp", "tensor"]
+__all__ = ["ULPS", "CheckFailed", "close", "describe", "expect", "fail", "gradcheck", "in_float64",
+           "no_shortcuts", "number", "ramp", "tensor", "tolerance"]
 
-# (rtol, atol) by dtype: loose enough for a different but correct order of operations
-TOLERANCES = {torch.float16: (1e-3, 1e-3), torch.bfloat16: (1e-2, 1e-2),
-              torch.float32: (1e-5, 1e-6), torch.float64: (1e-7, 1e-9)}
+# How many units of rounding (the dtype's epsilon) a correct answer may be off by, per unit
+# of the magnitude its inputs carry through the operation. Generous on purpose: any
+# mathematically equal order of operations stays well inside it (sums of hundreds of terms,
+# loops instead of vectorised ops, float64 inside), while a real mistake is off by a
+# relative error of order one, millions of epsilons away.
+ULPS = 64
 
 
 class CheckFailed(AssertionError):
@@ -76,38 +79,97 @@ def tensor(value: Any, what: str, *, shape: tuple | None = None,
     return value
 
 
-def _worst(actual: torch.Tensor, expected: torch.Tensor) -> str:
+def _worst(actual: torch.Tensor, expected: torch.Tensor,
+           bound: torch.Tensor | None = None) -> str:
+    """The element furthest out of bounds (the largest error, without a bound), described."""
     error = (actual.double() - expected.double()).abs()
     error = torch.where(torch.isnan(error), torch.full_like(error, float("inf")), error)
-    flat = int(error.argmax())
+    badness = error if bound is None else error / bound.expand_as(error)
+    flat = int(badness.reshape(-1).argmax())
     index = tuple(int(i) for i in torch.unravel_index(torch.tensor(flat), error.shape)) \
         if error.dim() else ()
     at = f" at {list(index)}" if index else ""
-    return (f"max error {float(error.max()):.3g}{at} "
+    allowed = "" if bound is None else \
+        f"; tolerance {float(bound.expand_as(error).reshape(-1)[flat]):.3g} there"
+    return (f"error {float(error.reshape(-1)[flat]):.3g}{at} "
             f"(got {float(actual.reshape(-1)[flat]):.6g}, "
-            f"expected {float(expected.reshape(-1)[flat]):.6g})")
+            f"expected {float(expected.reshape(-1)[flat]):.6g}){allowed}")
 
 
-def close(actual: Any, expected: torch.Tensor, what: str, *, rtol: float | None = None,
-          atol: float | None = None, check_dtype: bool = True, hint: str = "") -> None:
-    """The whole ladder, ending with values within a tolerance set by dtype."""
+def tolerance(expected: torch.Tensor, dtype: torch.dtype, scale: Any = 0.0,
+              ulps: float = ULPS) -> torch.Tensor:
+    """The error a correct answer in `dtype` may have, element by element.
+
+    `ulps` epsilons of `dtype` times the magnitude: `|expected|` plus `scale`, the size of
+    what the value is computed from when that is larger than the value itself (the terms of
+    a sum that cancel, logits of 1e4 behind probabilities of 1, `|X| @ |w| + |b|` behind
+    `X @ w + b`). A tensor broadcasts against `expected`; a number applies to all. The
+    smallest normal number of the dtype is added, so that zeros and denormals compare too.
+    """
+    info = torch.finfo(dtype)
+    magnitude = expected.detach().double().abs() + torch.as_tensor(scale, dtype=torch.float64)
+    return ulps * info.eps * magnitude + info.tiny
+
+
+def in_float64(function: Any, *args: Any) -> Any:
+    """`function` on float64 copies of the floating-point tensors among `args`.
+
+    Expected values computed this way are exact to the last digits that matter, so the
+    tolerance only has to allow for the student's own rounding.
+    """
+    def widened(value: Any) -> Any:
+        if isinstance(value, torch.Tensor) and value.is_floating_point():
+            return value.detach().double()
+        return value
+    return function(*(widened(a) for a in args))
+
+
+def close(actual: Any, expected: torch.Tensor, what: str, *, dtype: torch.dtype | None = None,
+          scale: Any = 0.0, ulps: float = ULPS, check_dtype: bool = True,
+          hint: str = "") -> None:
+    """The whole ladder, ending with values within a tolerance that follows the inputs.
+
+    `actual` must have `dtype` (default: `expected`'s) unless `check_dtype` is off; its
+    values may differ from `expected` by `tolerance(...)` in the answer's own dtype, so a
+    float32 answer is judged by float32's rounding whatever the expected value's dtype. Pass
+    `expected` in float64 where it can be computed so (`in_float64`), and `scale` wherever
+    the value is smaller than what it is computed from.
+    """
+    dtype = dtype or expected.dtype
     actual = tensor(actual, what, shape=tuple(expected.shape),
-                    dtype=expected.dtype if check_dtype else None, hint=hint)
-    if expected.is_floating_point():
-        expect(bool(torch.isfinite(actual).all()) or not bool(torch.isfinite(expected).all()),
-               f"{what} contains inf or nan, expected finite values", hint=hint)
-        default_rtol, default_atol = TOLERANCES.get(expected.dtype, (1e-5, 1e-6))
-        rtol = default_rtol if rtol is None else rtol
-        atol = default_atol if atol is None else atol
-        ok = torch.allclose(actual.to(expected.dtype), expected, rtol=rtol, atol=atol,
-                            equal_nan=True)
-        tolerance = f"; tolerance {atol:g} + {rtol:g}·|expected|"
-    else:
-        ok = torch.equal(actual.to(expected.dtype), expected)
-        tolerance = ""
-    if not ok:
-        fail(f"{what} differs from the expected values: "
-             f"{_worst(actual, expected)}{tolerance}", hint=hint)
+                    dtype=dtype if check_dtype else None, hint=hint)
+    if not expected.is_floating_point():
+        if not torch.equal(actual.to(expected.dtype), expected):
+            fail(f"{what} differs from the expected values: {_worst(actual, expected)}",
+                 hint=hint)
+        return
+    expect(bool(torch.isfinite(actual).all()) or not bool(torch.isfinite(expected).all()),
+           f"{what} contains inf or nan, expected finite values", hint=hint)
+    # judged by the rounding of the answer's own dtype (the required one, when it is checked)
+    judged = actual.dtype if actual.is_floating_point() else torch.float32
+    bound = tolerance(expected, judged, scale, ulps)
+    got, want = actual.double(), expected.double()
+    ok = ((got - want).abs() <= bound) | (got == want) | (torch.isnan(got) & torch.isnan(want))
+    if not bool(ok.all()):
+        fail(f"{what} differs from the expected values: {_worst(actual, expected, bound)}",
+             hint=hint)
+
+
+def number(value: Any, expected: float, what: str, *, dtype: torch.dtype = torch.float32,
+           scale: float = 0.0, ulps: float = ULPS, detail: str = "", hint: str = "") -> float:
+    """A Python float (not a tensor, not an int) within the tolerance of `close`.
+
+    `dtype` is the precision the value may have been computed in (a float32 mean gives a
+    float32 result), `detail` is said after the expected value ("3 of 4 rows right").
+    """
+    if not isinstance(value, float):
+        fail(f"{what} returned {describe(value)}, expected a Python float",
+             hint=hint or "Convert at the end: float(...) or tensor.item().")
+    bound = float(tolerance(torch.tensor(float(expected)), dtype, scale, ulps))
+    if not abs(value - expected) <= bound:
+        fail(f"{what} gave {value:.6g}, expected {expected:.6g}"
+             + (f" {detail}" if detail else "") + f" (tolerance {bound:.2g})", hint=hint)
+    return value
 
 
 def ramp(value: float, *, floor: float, target: float, what: str, hint: str = "") -> None:
@@ -172,7 +234,9 @@ def gradcheck(student: Any, name: str, args: tuple, wrt: int = 0) -> None:
 
     x = args[wrt].detach().double().requires_grad_(True)
     try:
-        torch.autograd.gradcheck(StudentOp.apply, (x,), eps=1e-6, atol=1e-5, rtol=1e-3)
+        # fast mode: a random projection of the Jacobian, three calls instead of 2n + n
+        torch.autograd.gradcheck(StudentOp.apply, (x,), eps=1e-6, atol=1e-5, rtol=1e-3,
+                                 fast_mode=True)
     except GradcheckError as exc:
         first = str(exc).split(",")[0]  # "Jacobian mismatch for output 0 ...", no matrices
         fail(f"gradcheck of {name} in float64 failed: its autograd gradient does not match "

@@ -81,8 +81,12 @@ def _explain_undefined(item: ItemResult, failed_cells: dict[str, str],
 
 
 def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
-                   hidden: bool = True) -> AssignmentResult:
-    """Grade a notebook file; `NotebookError` only when it cannot be read at all."""
+                   hidden: bool = True, items: tuple[str, ...] | None = None) -> AssignmentResult:
+    """Grade a notebook file; `NotebookError` only when it cannot be read at all.
+
+    `items` grades only those graded names (the kit's tests, proving one item at a time);
+    the result then holds only them.
+    """
     started = time.perf_counter()
     assignment = assignment or assignment_for(notebook)
     submission = read_submission(Path(notebook), read_layout(_layout_path(assignment)),
@@ -97,16 +101,17 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
     except WorkerLost as exc:
         running = _Unreachable(str(exc))
     try:
-        items = run_checks(assignment, running, hidden=hidden, answers=submission.answers,
-                           other_cells=others)
+        results = run_checks(assignment, running, hidden=hidden, answers=submission.answers,
+                             other_cells=others, items=items)
     finally:
         student.close()
     failed_cells = {o.label: o.message for o in student.outcomes if not o.ok}
-    items = tuple(_explain_undefined(item, failed_cells, submission.missing) for item in items)
+    results = tuple(_explain_undefined(item, failed_cells, submission.missing)
+                    for item in results)
     problems = list(submission.problems)
     problems += [f"{label} failed: {message}" for label, message in failed_cells.items()]
     if isinstance(running, _Unreachable):
         problems.append(f"your code could not be run: {running.reason}")
-    return AssignmentResult(assignment.id, str(notebook), items, hidden,
+    return AssignmentResult(assignment.id, str(notebook), results, hidden,
                             tuple(student.outcomes), tuple(problems),
                             time.perf_counter() - started, student.student_seconds)

@@ -3,14 +3,19 @@
 Why one place: every way of grading (the CLI, a class run, the kit's tests) starts its
 workers here, so the sandbox cannot be forgotten by one of them.
 
-Each grading process keeps one warm zygote (`autograder.zygote`), started inside
-bubblewrap where it works: no network, the filesystem read-only, the kit's folder, the
-course's folder and the home directories hidden except the package and the Python that
-the worker needs, a private `/tmp` of bounded size, its own process namespace. Workers are
-forked from it, one at a time, each dropped to an unprivileged uid with kernel limits on
-memory, CPU time, processes, file size and open files. Where bubblewrap cannot run, the
-same zygote runs as a plain process and the kit says once, loudly, what is then not
-protected; `use_sandbox("required")` refuses to grade without it.
+Each grading process keeps one warm zygote (`autograder.zygote`), confined as well as this
+machine allows, one of three levels (`confinement()`):
+- `bubblewrap`: no network, the filesystem read-only, the kit's folder, the course's
+  folder and the home directories hidden except the package and the Python that the worker
+  needs, a private `/tmp` of bounded size, its own process namespace.
+- `namespaces`, where bubblewrap cannot run but the grader is root: the zygote makes its
+  own mount and network namespaces (`autograder.isolation`) and hides the same folders.
+- `none`: a plain process. The kit says once, loudly, what is then not protected; as root
+  it refuses to grade hidden checks this way unless told `--sandbox=off`, since the dropped
+  uid could read the solutions and other students' work.
+Workers are forked from the zygote, one at a time, each dropped to an unprivileged uid
+(when root) with kernel limits on memory, CPU time, processes, file size and open files.
+`use_sandbox("required")` refuses to grade without bubblewrap.
 """
 
 from __future__ import annotations
@@ -29,9 +34,11 @@ from collections import deque
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from autograder import isolation
 from autograder.manifest import kit_root
 
-__all__ = ["Limits", "SandboxError", "WorkerProcess", "sandbox_status", "sandboxed",
+__all__ = ["INSTALL", "Limits", "SandboxError", "WorkerProcess", "confinement",
+           "namespace_status", "refuse_unconfined_root", "sandbox_status", "sandboxed",
            "shutdown", "start", "use_sandbox"]
 
 MODES = ("auto", "required", "off")
@@ -40,6 +47,8 @@ SANDBOX_TMP_MB = 1024
 OUTPUT_KEPT = 64 * 1024
 ZYGOTE_START_SECONDS = 120.0
 ZYGOTE_REPLY_SECONDS = 30.0
+INSTALL = ("install bubblewrap: `apt-get install bubblewrap` (Debian/Ubuntu) or "
+           "`dnf install bubblewrap` (Fedora)")
 
 
 class SandboxError(Exception):
@@ -63,27 +72,48 @@ class _Policy:
     mode: str = "auto"
     hidden: tuple[Path, ...] = ()
     warned: bool = False
+    bubblewrap: bool = True  # False: the fallbacks only, as on a machine without it
 
 
 _policy = _Policy()
-_probe: tuple[bool, str] | None = None
+_probes: dict[str, tuple[bool, str]] = {}
+
+
+def _bwrap() -> str:
+    """The bubblewrap binary; `$AUTOGRADER_BWRAP` lets the kit's tests try a broken one."""
+    return os.environ.get("AUTOGRADER_BWRAP", "bwrap")
 
 
 def sandbox_status() -> tuple[bool, str]:
     """Whether bubblewrap works here, and if not, why (found once, then remembered)."""
-    global _probe
-    if _probe is None:
-        _probe = _probe_bwrap()
-    return _probe
+    if "bwrap" not in _probes:
+        _probes["bwrap"] = _probe_bwrap()
+    return _probes["bwrap"]
+
+
+def namespace_status() -> tuple[bool, str]:
+    """Whether the root fallback (`autograder.isolation`) works here (found once)."""
+    if "namespaces" not in _probes:
+        _probes["namespaces"] = isolation.available()
+    return _probes["namespaces"]
+
+
+def confinement() -> str:
+    """What the next zygote gets under the current policy: bubblewrap, namespaces or none."""
+    if _policy.mode == "off":
+        return "none"
+    if _policy.bubblewrap and sandbox_status()[0]:
+        return "bubblewrap"
+    return "namespaces" if namespace_status()[0] else "none"
 
 
 def _probe_bwrap() -> tuple[bool, str]:
     if not sys.platform.startswith("linux"):
         return False, f"bubblewrap is Linux-only and this is {sys.platform}"
-    if shutil.which("bwrap") is None:
+    if shutil.which(_bwrap()) is None:
         return False, "bubblewrap (bwrap) is not installed"
     try:
-        done = subprocess.run(["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc",
+        done = subprocess.run([_bwrap(), "--ro-bind", "/", "/", "--dev", "/dev", "--proc",
                                "/proc", "--unshare-net", "--unshare-pid", "true"],
                               capture_output=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as exc:
@@ -95,13 +125,15 @@ def _probe_bwrap() -> tuple[bool, str]:
 
 
 def use_sandbox(mode: str = "auto", hide: tuple[Path, ...] | list[Path] = (), *,
-                warn: bool = True) -> None:
+                warn: bool = True, bubblewrap: bool = True) -> None:
     """Choose the sandbox for this process's workers, and folders they must not see.
 
-    "auto" uses bubblewrap when it works and warns once when it does not; "required"
-    raises `SandboxError` here, before anything is graded, when it does not; "off" runs
-    plain confined processes without a word (for debugging the kit). `warn=False` is for
-    processes of a run whose parent has already warned (`sandboxed()`).
+    "auto" uses bubblewrap when it works, else the root fallback, and warns once when it
+    falls back; "required" raises `SandboxError` here, before anything is graded, without
+    bubblewrap; "off" runs plain confined processes without a word (for debugging the kit,
+    or grading knowingly unprotected). `warn=False` is for processes of a run whose parent
+    has already warned (`sandboxed()`); `bubblewrap=False` (the kit's tests) uses only the
+    fallbacks, as a machine without bubblewrap would.
     """
     if mode not in MODES:
         raise SandboxError(f"unknown sandbox mode {mode!r}; use one of {', '.join(MODES)}")
@@ -109,31 +141,55 @@ def use_sandbox(mode: str = "auto", hide: tuple[Path, ...] | list[Path] = (), *,
         works, why = sandbox_status()
         if not works:
             raise SandboxError(
-                f"the sandbox is required but {why}. Install it (Debian/Ubuntu: "
-                "`apt-get install bubblewrap`; Fedora: `dnf install bubblewrap`), and where "
-                "it is installed but fails, allow unprivileged user namespaces or run as "
-                "root; or grade with --sandbox=auto to accept a plain subprocess")
+                f"the sandbox is required but {why}. To {INSTALL}; where it is installed "
+                "but fails, allow unprivileged user namespaces or run as root; or grade "
+                "with --sandbox=auto to accept the fallback")
     hidden = tuple(sorted({Path(p).resolve() for p in hide}))
-    if (mode, hidden) != (_policy.mode, _policy.hidden):
+    if (mode, hidden, bubblewrap) != (_policy.mode, _policy.hidden, _policy.bubblewrap):
         shutdown()
-        _policy.mode, _policy.hidden = mode, hidden
+        _policy.mode, _policy.hidden, _policy.bubblewrap = mode, hidden, bubblewrap
     _policy.warned = _policy.warned or not warn
 
 
-def sandboxed() -> bool:
-    """Whether workers will run under bubblewrap; the first time it is not, say so."""
-    if _policy.mode == "off":
-        return False
-    works, why = sandbox_status()
-    if not works and not _policy.warned:
+def _unprotected() -> str:
+    return ("student code runs WITHOUT the sandbox: in a plain subprocess with limits on "
+            "memory, CPU time, file size and open files, but able to read what this user "
+            "can read (solutions/, the checks, other students' submissions), to write where "
+            "this user can write, and to use the network")
+
+
+def sandboxed() -> str:
+    """The confinement workers will get; the first time it is not bubblewrap, say so."""
+    level = confinement()
+    if level != "bubblewrap" and _policy.mode != "off" and not _policy.warned:
         _policy.warned = True
-        print(f"autograder: WARNING: {why}, so student code runs WITHOUT the sandbox: in a "
-              "plain subprocess with limits on memory, CPU time, file size and open files, "
-              "but able to read what this user can read (solutions/, the checks, other "
-              "students' submissions), to write where this user can write, and to use the "
-              "network. Install bubblewrap (`apt-get install bubblewrap`) to close this, "
-              "or pass --sandbox=required to refuse grading without it.", file=sys.stderr)
-    return works
+        why = sandbox_status()[1] if _policy.bubblewrap else "bubblewrap is not used here"
+        if level == "namespaces":
+            print(f"autograder: note: {why}; student code runs in private mount and network "
+                  "namespaces made by root instead (solutions/, the checks, the course and "
+                  "home folders hidden, no network). To use the full sandbox, "
+                  f"{INSTALL}.", file=sys.stderr)
+        else:
+            print(f"autograder: WARNING: {why}, so {_unprotected()}. To close this, "
+                  f"{INSTALL}; or pass --sandbox=required to refuse grading without it.",
+                  file=sys.stderr)
+    return level
+
+
+def refuse_unconfined_root() -> None:
+    """As root with no confinement at all, hidden checks are not graded unless `off`.
+
+    The worker's dropped uid can read every world-readable file, the reference solutions
+    among them: grading hidden checks so would reward a student who reads them.
+    """
+    if _policy.mode == "off" or not hasattr(os, "getuid") or os.getuid() != 0:
+        return
+    if confinement() == "none":
+        raise SandboxError(
+            f"refusing to grade hidden checks as root without a sandbox: "
+            f"{sandbox_status()[1]}, and {namespace_status()[1]}, so the worker could read "
+            "solutions/, the checks and other students' submissions. To "
+            f"{INSTALL}; or pass --sandbox=off to grade anyway, exposing them")
 
 
 # -- the zygote ------------------------------------------------------------------------------
@@ -158,32 +214,44 @@ def _python_paths() -> set[Path]:
     return {p.resolve() for p in paths}
 
 
-def _bwrap_command(python: list[str], uid: str) -> list[str]:
-    package = Path(__file__).resolve().parent
+def _plan() -> isolation.Plan:
+    """What workers must not see, and the folders beneath it they still need.
+
+    Bound back are the Python folders under a hidden one, but never a folder that holds a
+    hidden one (the kit's root is on sys.path when pytest runs from it): that would show it
+    all again.
+    """
     hide = {kit_root().resolve(), *_policy.hidden, Path.home().resolve()}
     hide |= {p for p in (Path("/root"), Path("/home")) if p.is_dir()}
     hide = {p for p in hide if p.is_dir() and p not in (Path("/"), Path("/tmp"))}
     covered = {*hide, Path("/tmp")}
-    # bind back what lies under a hidden folder, but never a folder that holds one (the
-    # kit's root is on sys.path when pytest runs from it): that would show it all again
-    under_hidden = sorted(p for p in _python_paths()
-                          if any(h in p.parents for h in covered) and p.exists()
-                          and not any(p == h or p in h.parents for h in hide))
-    command = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-               "--size", str(SANDBOX_TMP_MB * 1024 * 1024), "--tmpfs", "/tmp",
+    keep = sorted(p for p in _python_paths()
+                  if any(h in p.parents for h in covered) and p.exists()
+                  and not any(p == h or p in h.parents for h in hide))
+    package = Path(__file__).resolve().parent
+    return isolation.Plan(tuple(str(p) for p in sorted(hide, key=lambda p: len(p.parts))),
+                          tuple(str(p) for p in keep), (str(package / "checks"),),
+                          SANDBOX_TMP_MB)
+
+
+def _bwrap_command(python: list[str], uid: str, plan: isolation.Plan) -> list[str]:
+    keep = [Path(p) for p in plan.keep]
+    covered = {*(Path(h) for h in plan.hide), Path("/tmp")}
+    command = [_bwrap(), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+               "--size", str(plan.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp",
                "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
                "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
-    for path in sorted(hide, key=lambda p: len(p.parts)):
-        command += ["--tmpfs", str(path)]
+    for path in plan.hide:
+        command += ["--tmpfs", path]
     # bwrap makes the folders leading to a bind 0700; the worker's uid must pass them
-    leading = {a for p in under_hidden for a in p.parents
-               if any(h in a.parents for h in covered)}
+    leading = {a for p in keep for a in p.parents if any(h in a.parents for h in covered)}
     for path in sorted(leading, key=lambda p: len(p.parts)):
         command += ["--perms", "0755", "--dir", str(path)]
-    for path in under_hidden:
-        command += ["--ro-bind", str(path), str(path)]
-    command += ["--tmpfs", str(package / "checks"), "--chdir", "/tmp"]
-    return [*command, *python, SANDBOX_SCRATCH, uid]
+    for path in plan.keep:
+        command += ["--ro-bind", path, path]
+    for path in plan.hide_again:
+        command += ["--tmpfs", path]
+    return [*command, "--chdir", "/tmp", *python, SANDBOX_SCRATCH, uid]
 
 
 def _slot_uid() -> str:
@@ -197,15 +265,17 @@ class _Zygote:
     """The warm process and the socket we talk to it on."""
 
     def __init__(self) -> None:
-        self.sandboxed = sandboxed()
+        self.level = sandboxed()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         self.control = ours
         self.host_dir = Path(tempfile.mkdtemp(prefix="autograder-zygote-"))
         os.chmod(self.host_dir, 0o711)  # a worker with the slot's uid must reach its scratch
         uid = _slot_uid()
         python = [sys.executable, "-m", "autograder.zygote", str(theirs.fileno())]
-        if self.sandboxed:
-            command = _bwrap_command(python, uid)
+        if self.level == "bubblewrap":
+            command = _bwrap_command(python, uid, _plan())
+        elif self.level == "namespaces":
+            command = [*python, SANDBOX_SCRATCH, uid, json.dumps(_plan().to_json())]
         else:
             command = [*python, str(self.host_dir / "work"), uid]
         self.log = self.host_dir / "zygote.log"
@@ -223,6 +293,10 @@ class _Zygote:
         except OSError as exc:
             self.close()
             raise OSError(f"the grading sandbox did not start: {exc}") from None
+
+    @property
+    def sandboxed(self) -> bool:
+        return self.level != "none"
 
     def _reply(self, timeout: float) -> dict:
         self.control.settimeout(timeout)

@@ -2,8 +2,9 @@
 
 Why: importing torch costs about 1.5 s of CPU, more than grading a submission's checks.
 The zygote pays it once per grading slot; each worker is a `fork` of it, ready in
-milliseconds. Started only by `autograder.launch` (inside bubblewrap when it can be), it
-never runs student code itself, and serves one worker at a time: between two workers it
+milliseconds. Started only by `autograder.launch` (inside bubblewrap when it can be, else
+in namespaces of its own when it is root and is given a plan of what to hide), it never
+runs student code itself, and serves one worker at a time: between two workers it
 kills every process the last one left behind and empties the scratch directory, so
 nothing of one submission reaches the next.
 
@@ -191,10 +192,14 @@ def _receive(control: socket.socket) -> tuple[dict, list[int]] | None:
     return json.loads(line), fds
 
 
-def main(control_fd: int, scratch: str, uid: str) -> None:
+def main(control_fd: int, scratch: str, uid: str, plan: str | None = None) -> None:
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _prctl(PR_SET_DUMPABLE, 0)
+    if plan is not None:  # root without bubblewrap: our own namespaces, before any import
+        from autograder.isolation import Plan, enter
+
+        enter(Plan.from_json(json.loads(plan)))
     _warm_up()
     control = socket.socket(fileno=control_fd)
     workers = Path(scratch)
@@ -223,4 +228,4 @@ def main(control_fd: int, scratch: str, uid: str) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2], sys.argv[3])
+    main(int(sys.argv[1]), sys.argv[2], sys.argv[3], *sys.argv[4:5])

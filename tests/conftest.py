@@ -1,7 +1,14 @@
-"""Shared fixtures for the kit's own tests: notebooks built from the source, graded."""
+"""Shared fixtures for the kit's own tests: notebooks built from the source, graded.
+
+Also the one rule for tests that only an OS sandbox can pass (files hidden from student
+code, no network): where neither bubblewrap nor root's namespaces can run here, they are
+skipped with one reason that names the install command, and the end of the run counts
+them; `AUTOGRADER_REQUIRE_SANDBOX=1` (CI) makes those skips failures.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,11 +16,67 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import manifest
+from autograder import launch, manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 MUTANTS = ROOT / "tests" / "mutants"
+ALTERNATIVES = ROOT / "tests" / "alternatives"
 ASSIGNMENTS = [a.id for a in manifest.all_assignments()]
+REQUIRE_SANDBOX = os.environ.get("AUTOGRADER_REQUIRE_SANDBOX") == "1"
+SANDBOX_SKIP = "needs the OS sandbox, which cannot run here"
+
+
+def needs_confinement(level: str) -> None:
+    """Skip (or, in CI, fail) a test that needs `level`: bubblewrap, namespaces or either."""
+    bwrap, bwrap_why = launch.sandbox_status()
+    spaces, spaces_why = launch.namespace_status()
+    works = {"bubblewrap": bwrap, "namespaces": spaces, "either": bwrap or spaces}[level]
+    if works:
+        return
+    why = {"bubblewrap": bwrap_why, "namespaces": spaces_why,
+           "either": f"{bwrap_why}; {spaces_why}"}[level]
+    reason = f"{SANDBOX_SKIP} ({why}); to run it, {launch.INSTALL}"
+    if REQUIRE_SANDBOX:
+        pytest.fail(f"AUTOGRADER_REQUIRE_SANDBOX=1, but this test {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+# started first, so that two processes (pytest-xdist) do not end with one of them alone on it
+SLOWEST_FIRST = ("tests/test_demo.py", "tests/test_grade_class.py", "tests/test_gradescope.py")
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(SLOWEST_FIRST))
+
+
+def _suite_seconds(stats: dict) -> dict[str, float]:
+    """Seconds of tests per assignment (its id in the test's name), and for the rest."""
+    seconds: dict[str, float] = {}
+    for reports in stats.values():
+        for report in reports:
+            if not hasattr(report, "duration") or not hasattr(report, "nodeid"):
+                continue
+            owner = next((a for a in ASSIGNMENTS if a in report.nodeid), "shared by all")
+            seconds[owner] = seconds.get(owner, 0.0) + report.duration
+    return seconds
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """The suite's time per assignment (its budget: 2 minutes each), then the count of tests
+    the missing sandbox cost, once, with how to get them."""
+    seconds = _suite_seconds(terminalreporter.stats)
+    if seconds:
+        terminalreporter.section("suite time per assignment (test seconds, all processes)")
+        for owner, total in sorted(seconds.items(), key=lambda kv: (kv[0] == "shared by all",
+                                                                     kv[0])):
+            terminalreporter.write_line(f"{owner:32} {total:7.1f} s")
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if SANDBOX_SKIP in str(getattr(r, "longrepr", ""))]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} tests skipped because they need the OS sandbox, which cannot run "
+            f"here; to run them, {launch.INSTALL} (see the README's Sandbox section)",
+            yellow=True, bold=True)
 
 
 @dataclass(frozen=True)
@@ -42,6 +105,30 @@ def read_mutant(path: Path) -> Mutant:
 
 def all_mutants() -> list[Mutant]:
     return [read_mutant(p) for p in sorted(MUTANTS.glob("*/*.py"))]
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A correct answer for one graded name, written differently from the reference."""
+
+    assignment: str
+    name: str
+    path: Path
+    how: str
+
+    @property
+    def source(self) -> str:
+        return self.path.read_text()
+
+
+def read_alternative(path: Path) -> Alternative:
+    how = re.search(r"^# Alternative: (.+)$", path.read_text(), re.M)
+    assert how, f"{path} needs an '# Alternative:' header line saying what differs"
+    return Alternative(path.parent.name, path.stem.split("__")[0], path, how.group(1))
+
+
+def all_alternatives() -> list[Alternative]:
+    return [read_alternative(p) for p in sorted(ALTERNATIVES.glob("*/*.py"))]
 
 
 def notebook_with(assignment_id: str, replacements: dict[str, str], path: Path) -> Path:

@@ -65,7 +65,7 @@ def test_layout_and_contents(archive):
                 f"solutions/{LINREG.id}.py", f"source/{LINREG.id}/{LINREG.notebook_name}",
                 f"autograder/checks/{LINREG.id}/test_hidden.py",
                 f"autograder/checks/{LINREG.id}/test_visible.py",
-                "autograder/grade.py", "autograder/worker.py", "autograder/checks/pytest.ini"}
+                "autograder/grade.py", "autograder/worker.py"}
     assert expected <= names
     assert not [n for n in names if OTHER.id in n or "__pycache__" in n or n.endswith(".pyc")]
 

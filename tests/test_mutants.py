@@ -18,11 +18,11 @@ def test_enough_mutants():
         assert not missing, f"{assignment.id}: no mutant for {sorted(missing)}"
 
 
-@pytest.mark.parametrize("mutant", MUTANTS, ids=[m.path.stem for m in MUTANTS])
+@pytest.mark.parametrize("mutant", MUTANTS, ids=[f"{m.assignment}/{m.path.stem}" for m in MUTANTS])
 def test_mutant_loses_points_with_a_message(mutant, make_notebook):
     """Does the mutant lose points on its item, with a failure naming the mistake?"""
     notebook = make_notebook(mutant.assignment, {mutant.name: mutant.source})
-    result = grade_notebook(notebook, hidden=True)
+    result = grade_notebook(notebook, hidden=True, items=(mutant.name,))
     item = result.item(mutant.name)
     assert item.score < item.max_score, f"{mutant.path.name} ({mutant.mistake}) kept all points"
     messages = " | ".join(f"{c.message} {c.hint}" for c in item.checks if not c.passed)

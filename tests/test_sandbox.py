@@ -1,8 +1,9 @@
 """The worker's confinement, tested at the level of `launch`: what student code can reach.
 
-Each property is tested under bubblewrap and, where it must hold there too, under the
-plain-subprocess fallback. CI sets AUTOGRADER_REQUIRE_SANDBOX=1 so that a machine without
-a working bubblewrap fails here instead of skipping the sandbox tests.
+Each property is tested under each level it must hold at: bubblewrap, the namespaces a root
+grader makes without it, and, where it must hold there too, the plain-subprocess fallback.
+A level that cannot run here is skipped with the install command (`needs_confinement`);
+CI sets AUTOGRADER_REQUIRE_SANDBOX=1 so that such a machine fails instead.
 """
 
 from __future__ import annotations
@@ -18,16 +19,13 @@ import pytest
 from autograder import launch
 from autograder.manifest import kit_root
 from autograder.protocol import read_frame, write_frame
-
-SANDBOX_WORKS, SANDBOX_WHY = launch.sandbox_status()
-MUST_HAVE_SANDBOX = os.environ.get("AUTOGRADER_REQUIRE_SANDBOX") == "1"
+from tests.conftest import needs_confinement
 
 
 def test_sandbox_is_present_where_required() -> None:
-    if MUST_HAVE_SANDBOX:
-        assert SANDBOX_WORKS, f"CI needs a working bubblewrap: {SANDBOX_WHY}"
-    elif not SANDBOX_WORKS:
-        pytest.skip(f"no sandbox here: {SANDBOX_WHY}")
+    """Does bubblewrap work (required in CI, skipped with the install command elsewhere)?"""
+    needs_confinement("bubblewrap")
+    assert launch.sandbox_status()[0]
 
 
 class Worker:
@@ -49,19 +47,23 @@ class Worker:
         return reply["value"]
 
 
-@pytest.fixture(params=["sandbox", "fallback"])
+@pytest.fixture(params=["bubblewrap", "namespaces", "plain"])
 def mode(request: pytest.FixtureRequest) -> Iterator[str]:
-    if request.param == "sandbox" and not SANDBOX_WORKS:
-        pytest.skip(f"no sandbox here: {SANDBOX_WHY}")
-    launch.use_sandbox("auto" if request.param == "sandbox" else "off")
+    """Workers at one level of confinement; the levels this machine lacks are skipped."""
+    if request.param != "plain":
+        needs_confinement(request.param)
+    launch.use_sandbox("off" if request.param == "plain" else "auto",
+                       bubblewrap=request.param == "bubblewrap", warn=False)
+    assert launch.confinement() == ("none" if request.param == "plain" else request.param)
     yield request.param
     launch.use_sandbox("auto")
 
 
 @pytest.fixture
-def sandboxed(mode: str) -> str:
-    if mode != "sandbox":
-        pytest.skip("the fallback does not hide files: it says so when it starts")
+def confined(mode: str) -> str:
+    if mode == "plain":
+        pytest.skip("the plain fallback does not hide files or the network: it says so, "
+                    "and as root it refuses to grade hidden checks")
     return mode
 
 
@@ -69,7 +71,7 @@ def worker(limits: launch.Limits | None = None) -> Worker:
     return Worker(limits or launch.Limits())
 
 
-def test_solutions_checks_and_home_are_invisible(sandboxed: str) -> None:
+def test_solutions_checks_and_home_are_invisible(confined: str) -> None:
     root = kit_root()
     secret = Path.home() / f".autograder-test-secret-{os.getpid()}"
     secret.write_text("the instructor's")
@@ -90,7 +92,7 @@ def test_solutions_checks_and_home_are_invisible(sandboxed: str) -> None:
         secret.unlink()
 
 
-def test_no_network_and_no_writes_outside_scratch(sandboxed: str) -> None:
+def test_no_network_and_no_writes_outside_scratch(confined: str) -> None:
     probe = worker()
     probe.run("import os, socket\n"
               "def attempt(action):\n"
@@ -186,31 +188,83 @@ def test_output_flood_costs_nothing(mode: str) -> None:
                       "for _ in range(200):\n    sys.stdout.write(chunk)\nprint('the end')",
                       timeout=120)
     assert reply["ok"], reply
+    deadline = time.monotonic() + 30  # the output is drained by a thread: let it catch up
+    while not flood.process.log_tail(100).strip().endswith("the end") and \
+            time.monotonic() < deadline:
+        time.sleep(0.05)
     assert flood.process.log_tail(100).strip().endswith("the end")
     flood.process.stop()
 
 
-def test_required_refuses_without_bubblewrap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(launch, "_probe", (False, "bubblewrap (bwrap) is not installed"))
+@pytest.fixture
+def probes(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
+    """The sandbox probes' answers, to set as another machine would give them."""
+    answers: dict = {}
+    monkeypatch.setattr(launch, "_probes", answers)
+    monkeypatch.setattr(launch, "_policy", launch._Policy())
+    launch.shutdown()
+    yield answers
+    launch.shutdown()
+
+
+def test_required_refuses_without_bubblewrap(probes: dict) -> None:
+    probes["bwrap"] = (False, "bubblewrap (bwrap) is not installed")
     with pytest.raises(launch.SandboxError, match=r"not installed.*apt-get install bubblewrap"):
         launch.use_sandbox("required")
 
 
-def test_auto_warns_once_and_falls_back(monkeypatch: pytest.MonkeyPatch,
+def test_auto_warns_once_and_falls_back(probes: dict,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(launch, "_probe", (False, "bwrap cannot make a sandbox here"))
-    monkeypatch.setattr(launch, "_policy", launch._Policy())
-    launch.shutdown()
-    try:
-        for _ in range(2):
-            probe = worker()
-            assert not probe.process.sandboxed
-            probe.process.stop()
-    finally:
-        launch.shutdown()
+    probes["bwrap"] = (False, "bwrap cannot make a sandbox here")
+    probes["namespaces"] = (False, "only root can make the namespaces without bubblewrap")
+    for _ in range(2):
+        probe = worker()
+        assert not probe.process.sandboxed
+        probe.process.stop()
     warnings = capsys.readouterr().err
     assert warnings.count("WARNING") == 1
     assert "cannot make a sandbox here" in warnings and "solutions/" in warnings
+    assert "apt-get install bubblewrap" in warnings
+
+
+def test_root_without_bubblewrap_uses_namespaces_and_says_so(
+        probes: dict, capsys: pytest.CaptureFixture[str]) -> None:
+    """As root with a broken bubblewrap, is the worker confined by namespaces, said once?"""
+    needs_confinement("namespaces")
+    probes["bwrap"] = (False, "bwrap cannot make a sandbox here")
+    for _ in range(2):
+        probe = worker()
+        assert probe.process.zygote.level == "namespaces"
+        probe.process.stop()
+    said = capsys.readouterr().err
+    assert said.count("namespaces") == 1 and "WARNING" not in said
+
+
+def test_unconfined_root_refuses_hidden_checks_unless_off(probes: dict) -> None:
+    """As root with neither bubblewrap nor namespaces, are hidden checks refused, with what
+    it would expose, unless --sandbox=off?"""
+    if os.getuid() != 0:
+        pytest.skip("only a root grader drops to a uid that could read world-readable files")
+    probes["bwrap"] = (False, "bubblewrap (bwrap) is not installed")
+    probes["namespaces"] = (False, "this machine does not let root make namespaces")
+    with pytest.raises(launch.SandboxError, match=r"solutions/.*--sandbox=off"):
+        launch.refuse_unconfined_root()
+    launch.use_sandbox("off")
+    launch.refuse_unconfined_root()
+
+
+def test_a_bwrap_that_fails_at_start_is_not_used(probes: dict, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bwrap that exits at once (a container without user namespaces): is it reported as
+    not working, with its own words, and not used?"""
+    fake = tmp_path / "bwrap"
+    fake.write_text("#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\n"
+                    "exit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("AUTOGRADER_BWRAP", str(fake))
+    works, why = launch.sandbox_status()
+    assert not works and "No permissions to create new namespace" in why
+    assert launch.confinement() != "bubblewrap"
 
 
 def test_no_bind_shows_a_hidden_folder_again(monkeypatch: pytest.MonkeyPatch,
@@ -221,7 +275,7 @@ def test_no_bind_shows_a_hidden_folder_again(monkeypatch: pytest.MonkeyPatch,
     (clone / "solutions").mkdir(parents=True)
     monkeypatch.setattr(launch, "kit_root", lambda: clone)
     monkeypatch.setattr("sys.path", [str(clone), str(tmp_path), *sys.path])
-    command = launch._bwrap_command(["python"], "-")
+    command = launch._bwrap_command(["python"], "-", launch._plan())
     mounts = [(command[i], Path(command[i + 1])) for i, word in enumerate(command)
               if word in ("--tmpfs", "--ro-bind")][1:]  # after the first: --ro-bind / /
     assert ("--tmpfs", clone) in mounts
@@ -231,3 +285,6 @@ def test_no_bind_shows_a_hidden_folder_again(monkeypatch: pytest.MonkeyPatch,
         later = [path for k, path in mounts[position + 1:] if k == "--ro-bind"]
         shown = [p for p in later if p == hidden or p in hidden.parents]
         assert not shown, f"{hidden} is hidden, then shown again by binding {shown}"
+    plan = launch._plan()  # the namespaces bind back the same folders as bubblewrap
+    for kept in map(Path, plan.keep):
+        assert not any(kept == Path(h) or kept in Path(h).parents for h in plan.hide), kept

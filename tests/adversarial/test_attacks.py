@@ -19,6 +19,7 @@ import torch
 from autograder import launch, manifest
 from autograder.grade import grade_notebook
 from tests.adversarial.harness import ROOT, Traps, all_attacks, notebook_with_attack
+from tests.conftest import needs_confinement
 
 ATTACKS = all_attacks()
 REQUEST_SECONDS, SUBMISSION_SECONDS = 6.0, 60.0
@@ -60,23 +61,27 @@ def test_enough_attacks():
     assert not missing, f"attacks missing from README.md: {missing}"
 
 
-# what only the OS sandbox stops: without it (the fallback, said loudly) these succeed
+# what only an OS sandbox stops (bubblewrap, or root's namespaces): with neither, these succeed
 NEEDS_SANDBOX = {"reads_solutions", "leaks_checks", "reads_other_submission",
                  "overwrites_reference", "writes_outside_scratch", "opens_network"}
-ON_LIMITS_ALONE = [a for a in ATTACKS if a.name not in NEEDS_SANDBOX]
+IDS = [f"{a.assignment}/{a.name}" for a in ATTACKS]
 
 
-@pytest.mark.parametrize("attack", ATTACKS, ids=[a.name for a in ATTACKS])
+@pytest.mark.parametrize("attack", ATTACKS, ids=IDS)
 def test_attack_gains_nothing(attack, traps, tmp_path, monkeypatch):
     """Does the attack earn nothing it did not earn, end, explain itself, and leave no trace?"""
+    if attack.name in NEEDS_SANDBOX:
+        needs_confinement("either")
     assert_gains_nothing(attack, traps, tmp_path, monkeypatch)
 
 
-@pytest.mark.parametrize("attack", ON_LIMITS_ALONE, ids=[a.name for a in ON_LIMITS_ALONE])
-def test_attack_gains_nothing_without_the_sandbox(attack, traps, tmp_path, monkeypatch):
-    """In the fallback (a plain subprocess with limits), do the attacks that the sandbox is
-    not needed for still gain nothing?"""
-    launch.use_sandbox("off")
+@pytest.mark.parametrize("attack", ATTACKS, ids=IDS)
+def test_attack_gains_nothing_in_the_fallback(attack, traps, tmp_path, monkeypatch):
+    """Without bubblewrap (the namespaces a root grader makes, else a plain subprocess with
+    limits), does every attack the fallback can stop still gain nothing?"""
+    if attack.name in NEEDS_SANDBOX:
+        needs_confinement("namespaces")
+    launch.use_sandbox("auto", bubblewrap=False, warn=False)
     try:
         assert_gains_nothing(attack, traps, tmp_path, monkeypatch)
     finally:
@@ -116,7 +121,10 @@ def assert_gains_nothing(attack, traps, tmp_path, monkeypatch) -> None:
     assert traps.written() == [], f"{attack.name} wrote outside its scratch folder"
     assert traps.connections() == 0, f"{attack.name} opened a network connection"
     assert traps.survivors() == [], f"processes started by {attack.name} outlived the worker"
-    assert "def test_linreg_matches_reference" not in report, "the hidden checks leaked"
+    hidden = manifest.load(attack.assignment).path("checks") / "test_hidden.py"
+    leaked = [line for line in hidden.read_text().splitlines()
+              if line.startswith("def test_") and line in report]
+    assert not leaked, f"the hidden checks leaked: {leaked[:3]}"
     assert "Reference solutions for" not in report, "the reference solutions leaked"
     assert {p.name: p.read_bytes() for p in (traps.kit_copy / "solutions").iterdir()} \
         == solutions, f"{attack.name} changed the reference solutions"

@@ -19,6 +19,11 @@ def test_synthetic_data_statistics(student):
                   f"synthetic_data returned {expect.describe(result)}, expected (X, y)")
     X = expect.tensor(result[0], "X", shape=(n, 3))
     y = expect.tensor(result[1], "y", shape=(n, 1))
+    # Bounds from the sample size: over 3n = 60000 draws of N(0, 1) the mean has standard
+    # deviation 1/sqrt(60000) = 0.004 and the standard deviation 1/sqrt(120000) = 0.003, so
+    # 0.03 is 7 to 10 of them; the n = 20000 noise values of std 0.01 give a mean within
+    # 0.01/sqrt(n) = 7e-5 (0.001 is 14 of them) and a std within 0.01/sqrt(2n) = 5e-5 (0.001
+    # is 20). float32 rounding of y (about 1e-6 at |y| ~ 10) is far below all of them.
     mean, std = X.double().mean().item(), X.double().std().item()
     expect.expect(abs(mean) < 0.03 and abs(std - 1) < 0.03,
                   f"X has mean {mean:.3f} and standard deviation {std:.3f}, expected 0 and 1",
@@ -74,11 +79,14 @@ def test_data_iter_small_datasets(student):
 def test_linreg_matches_reference(student, reference):
     """X @ w + b, differentiable in w and b (no .detach(), no numpy)."""
     X, w, b = torch.randn(7, 3), torch.randn(3, 1), torch.randn(())
-    expect.close(student.linreg(X, w, b), reference.linreg(X, w, b), "linreg(X, w, b)")
+    expect.close(student.linreg(X, w, b), expect.in_float64(reference.linreg, X, w, b),
+                 "linreg(X, w, b)", dtype=torch.float32, scale=X.abs() @ w.abs() + b.abs())
     _, grads = student.grad("linreg", (X, w, b), wrt=(1, 2))
     expect.expect(grads is not None and None not in grads,
                   "no gradient flows from linreg back to w and b")
-    expect.close(grads[0], X.sum(dim=0).reshape(3, 1), "the gradient of linreg's sum in w")
+    expect.close(grads[0], X.double().sum(dim=0).reshape(3, 1),
+                 "the gradient of linreg's sum in w", dtype=torch.float32,
+                 scale=X.abs().sum(dim=0).reshape(3, 1))
     expect.close(grads[1], torch.tensor(7.0), "the gradient of linreg's sum in b")
 
 
@@ -86,12 +94,16 @@ def test_linreg_matches_reference(student, reference):
 def test_squared_loss_matches_reference(student, reference):
     """Per-example loss, not reduced: (y_hat - y.reshape(y_hat.shape)) ** 2 / 2."""
     y_hat, y = torch.randn(8, 1), torch.randn(8)
-    expect.close(student.squared_loss(y_hat, y), reference.squared_loss(y_hat, y),
-                 "squared_loss(y_hat, y) for 8 examples")
+    size = y_hat.abs() + y.abs().reshape(8, 1)  # what the difference is taken of
+    expect.close(student.squared_loss(y_hat, y),
+                 expect.in_float64(reference.squared_loss, y_hat, y),
+                 "squared_loss(y_hat, y) for 8 examples", dtype=torch.float32,
+                 scale=size ** 2 / 2)
     _, grads = student.grad("squared_loss", (y_hat, y), wrt=(0,))
     expect.expect(grads is not None and grads[0] is not None,
                   "no gradient flows from squared_loss back to y_hat")
-    expect.close(grads[0], y_hat - y.reshape(8, 1), "the gradient of squared_loss in y_hat")
+    expect.close(grads[0], y_hat.double() - y.double().reshape(8, 1),
+                 "the gradient of squared_loss in y_hat", dtype=torch.float32, scale=size)
 
 
 # -- sgd ------------------------------------------------------------------------------------
@@ -113,8 +125,10 @@ def test_sgd_many_params(student):
     params = [student.make("leaf", value=v, grad=g) for v, g in zip(values, grads, strict=True)]
     student.call("sgd", params, 0.5, 7)
     for i, (param, v, g) in enumerate(zip(params, values, grads, strict=True)):
-        expect.close(param.inspect()["value"], v - 0.5 * g / 7,
-                     f"parameter {i} after sgd(params, lr=0.5, batch_size=7)")
+        step = 0.5 * g.double() / 7
+        expect.close(param.inspect()["value"], v.double() - step,
+                     f"parameter {i} after sgd(params, lr=0.5, batch_size=7)",
+                     dtype=torch.float32, scale=step.abs())
 
 
 @pytest.mark.gate
@@ -137,9 +151,10 @@ def test_LinearRegression_matches_reference(student, reference):
                     "into your LinearRegression(4)",
                     hint="One layer, self.linear = nn.Linear(num_inputs, 1), bias included.")
     X = torch.randn(6, 4)
-    with torch.no_grad():
-        expected = model(X)
-    expect.close(net.call("forward", X), expected, "LinearRegression(4).forward(X)")
+    weight, bias = model.linear.weight.detach(), model.linear.bias.detach()
+    expected = X.double() @ weight.double().T + bias.double()
+    expect.close(net.call("forward", X), expected, "LinearRegression(4).forward(X)",
+                 dtype=torch.float32, scale=X.abs() @ weight.abs().T + bias.abs())
 
 
 # -- train_linear_regression ---------------------------------------------------------------

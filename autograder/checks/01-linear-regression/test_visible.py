@@ -56,7 +56,7 @@ def test_linreg_known_values(student):
     X = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
     w, b = torch.tensor([[1.0], [-1.0]]), torch.tensor(0.5)
     expect.close(student.linreg(X, w, b), torch.tensor([[-0.5], [-0.5]]),
-                 "linreg([[1, 2], [3, 4]], [[1], [-1]], 0.5)")
+                 "linreg([[1, 2], [3, 4]], [[1], [-1]], 0.5)", scale=X.abs() @ w.abs() + b.abs())
 
 
 # -- squared_loss -----------------------------------------------------------------------
@@ -68,7 +68,8 @@ def test_squared_loss_known_values(student):
     loss = expect.tensor(student.squared_loss(y_hat, y), what, shape=(3, 1),
                          hint="Without y.reshape(y_hat.shape), (3, 1) - (3,) broadcasts to "
                               "(3, 3); and do not reduce (no mean or sum).")
-    expect.close(loss, torch.tensor([[0.0], [0.5], [2.0]]), what)
+    expect.close(loss, torch.tensor([[0.0], [0.5], [2.0]]), what,
+                 scale=(y_hat.abs() + y.abs().reshape(3, 1)) ** 2 / 2)
 
 
 # -- sgd ------------------------------------------------------------------------------------
@@ -84,8 +85,11 @@ def test_sgd_updates_in_place(student):
                   "batch_size=4)", hint="Update the tensors themselves (param -= ...); "
                   "`param = param - ...` only rebinds a local name, and zeroing .grad "
                   "before the update leaves nothing to step with.")
-    expect.close(after, w0 - 0.1 * gw / 4, "w after sgd([w, b], lr=0.1, batch_size=4)")
-    expect.close(b.inspect()["value"], b0 - 0.1 * gb / 4, "b after the same call")
+    step_w, step_b = 0.1 * gw.double() / 4, 0.1 * gb.double() / 4
+    expect.close(after, w0.double() - step_w, "w after sgd([w, b], lr=0.1, batch_size=4)",
+                 dtype=torch.float32, scale=step_w.abs())
+    expect.close(b.inspect()["value"], b0.double() - step_b, "b after the same call",
+                 dtype=torch.float32, scale=step_b.abs())
 
 
 # -- LinearRegression ----------------------------------------------------------------------

@@ -1,5 +1,5 @@
 # Mistake: returns the number of correct predictions instead of the fraction.
-# Expect: expected a float
+# Expect: expected a Python float
 def evaluate_accuracy(net, data_iter):
     """Accuracy of net over all of data_iter."""
     if isinstance(net, nn.Module):
