@@ -91,9 +91,10 @@ def _worst(actual: torch.Tensor, expected: torch.Tensor,
     at = f" at {list(index)}" if index else ""
     allowed = "" if bound is None else \
         f"; tolerance {float(bound.expand_as(error).reshape(-1)[flat]):.3g} there"
+    got, want = float(actual.reshape(-1)[flat]), float(expected.reshape(-1)[flat])
+    digits = 6 if abs(got - want) > 1e-5 * max(abs(want), 1e-30) else 10  # show the difference
     return (f"error {float(error.reshape(-1)[flat]):.3g}{at} "
-            f"(got {float(actual.reshape(-1)[flat]):.6g}, "
-            f"expected {float(expected.reshape(-1)[flat]):.6g}){allowed}")
+            f"(got {got:.{digits}g}, expected {want:.{digits}g}){allowed}")
 
 
 def tolerance(expected: torch.Tensor, dtype: torch.dtype, scale: Any = 0.0,
@@ -192,17 +193,33 @@ def no_shortcuts(student: Any, item: Any, answer: str, other_cells: tuple[str, .
     """No forbidden library call, neither in the answer's source nor in a traced call.
 
     `item` is the manifest's `Item` (its `forbidden` names); `args` are inputs on which the
-    student's function is called under a trace of every torch function it reaches.
+    student's function is called under a trace of every torch function it reaches. Code
+    that hides what it calls (`forbidden.unverifiable`), or a call that removes the trace,
+    costs the gate too: the kit cannot verify that such an answer is written by hand.
     """
-    from autograder.forbidden import static_uses
+    from autograder.forbidden import static_uses, unverifiable
+    from autograder.ops import TRACE_REMOVED
 
     found = static_uses(answer, item.forbidden, other_cells)
     _, called = student.traced(item.name, *args)  # an error in the call is judged elsewhere
     found += sorted(f"{name} (reached while running it)"
-                    for name in called.intersection(item.forbidden))
-    expect(not found, f"{item.name} uses the library's own version: {', '.join(found)}",
-           hint=f"Write {item.name} from scratch; the point is to see how it works. Not "
-                f"allowed here: {', '.join(item.forbidden)}.")
+                    for name in called if name.lstrip("_") in item.forbidden)
+    hiding = unverifiable(answer, other_cells)
+    if TRACE_REMOVED in called:
+        hiding.append(f"calling {item.name} removed the kit's trace of its torch calls")
+    problems, hints = [], []
+    if found:
+        problems.append(f"{item.name} uses the library's own version: {', '.join(found)}")
+        hints.append(f"Write {item.name} from scratch; the point is to see how it works. Not "
+                     f"allowed here: {', '.join(item.forbidden)}.")
+    if hiding:
+        problems.append(f"the kit cannot verify that {item.name} is written by hand: "
+                        f"{'; '.join(hiding)}")
+        hints.append("Call the tensor operations you need by name (torch.exp, X.sum(...)): "
+                     "no eval or exec, no attribute names computed at run time, no torch "
+                     "internals (torch._C, torch.ops, the torch-function mode stack), no "
+                     "frames or gc.")
+    expect(not problems, "; and ".join(problems), hint=" ".join(hints))
 
 
 def gradcheck(student: Any, name: str, args: tuple, wrt: int = 0) -> None:

@@ -33,9 +33,12 @@ from torch.overrides import TorchFunctionMode
 
 from autograder import probes
 
-__all__ = ["Interpreter", "UnsendableResult", "restore_global_state", "save_global_state"]
+__all__ = ["TRACE_REMOVED", "Interpreter", "UnsendableResult", "restore_global_state",
+           "save_global_state"]
 
 _PLAIN = (type(None), bool, int, float, str)
+# reported among the names a traced call reached when that call removed the trace itself
+TRACE_REMOVED = "(the trace of torch calls was removed while it ran)"
 _BUILTINS = dict(vars(builtins))  # as they were before any student code ran
 
 
@@ -221,13 +224,20 @@ class Interpreter:
             result, _ = self._call(request)
             return {"result": self.export(result, keep=request.get("keep", False))}
         recorder, result, error = _CallRecorder(), None, None
+        depth = torch._C._len_torch_function_stack()
+        recorder.__enter__()
         try:
-            with recorder:
-                result, _ = self._call(request)
+            result, _ = self._call(request)
         except Exception as exc:  # what the call reached before failing still counts
             error = _describe(exc)
+        called = sorted(recorder.names)
+        if torch._C._len_torch_function_stack() == depth + 1 and \
+                torch._C._get_function_stack_at(depth) is recorder:
+            recorder.__exit__(None, None, None)
+        else:  # the student's code took the trace off the stack (or buried it): say so
+            called.append(TRACE_REMOVED)  # _reset_state empties the stack after the request
         return {"result": self.export(result, keep=request.get("keep", False)),
-                "called": sorted(recorder.names), "error": error}
+                "called": called, "error": error}
 
     def _op_grad(self, request: dict) -> Any:
         """Forward, then gradients w.r.t. the inputs at `wrt` (and a module's parameters)."""
