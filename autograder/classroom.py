@@ -31,17 +31,17 @@ from typing import Any
 
 from tqdm import tqdm
 
-from autograder import launch, manifest, slots, store
+from autograder import launch, manifest, runlock, slots, store
 from autograder.gradebook import GradebookError, GradebookWriter, database
 from autograder.manifest import Assignment
 from autograder.results import AssignmentResult, CheckResult, ItemResult
 
-__all__ = ["ClassError", "Submitted", "Summary", "default_workers", "grade_class", "main",
-           "not_graded", "submitted"]
+__all__ = ["ClassError", "Submitted", "Summary", "default_workers", "distribution",
+           "grade_class", "main", "not_graded", "submitted"]
 
 # what stops a whole run, as one line: no gradebook, or no slot can start (a sandbox that
 # is required and missing is `launch.SandboxError`, which the CLI reports itself)
-_FATAL = (GradebookError, slots.SlotError)
+_FATAL = (GradebookError, slots.SlotError, runlock.Busy)
 
 
 class ClassError(Exception):
@@ -212,8 +212,13 @@ def _grade(todo: list[Submitted], assignment: Assignment, course: Path, workers:
 
 
 def grade_class(assignment_id: str, *, course: Path, workers: int, force: bool = False,
-                students: list[str] | None = None, sandbox: str = "auto") -> Summary:
-    """Grade what is not graded yet (everything with `force`), record it, sync the gradebook."""
+                students: list[str] | None = None, sandbox: str = "auto",
+                wait: bool = False) -> Summary:
+    """Grade what is not graded yet (everything with `force`), record it, sync the gradebook.
+
+    One run per course at a time (`runlock`): another live run makes this one refuse, or
+    with `wait` wait for it.
+    """
     started = time.perf_counter()
     assignment = manifest.load(assignment_id)
     if not assignment.path("solution").exists():
@@ -225,7 +230,10 @@ def grade_class(assignment_id: str, *, course: Path, workers: int, force: bool =
     launch.refuse_unconfined_root()  # as root with no confinement, only with --sandbox=off
     summary = Summary(assignment.id, course)
     found = submitted(course, assignment, students)
-    with GradebookWriter(course, assignment.id) as gradebook:
+    with runlock.exclusive(course, wait=wait) as took_over, \
+            GradebookWriter(course, assignment.id) as gradebook:
+        if took_over:
+            print(f"note: {took_over}", file=sys.stderr, flush=True)
         records = store.load(course, assignment.id)
         summary.repaired = [student for student, record in records.items()
                             if gradebook.write(record)]
@@ -252,13 +260,14 @@ def default_workers() -> int:
 
 
 def main(assignment_id: str, *, course: Path | None = None, workers: int | None = None,
-         force: bool = False, students: list[str] | None = None, sandbox: str = "auto") -> int:
+         force: bool = False, students: list[str] | None = None, sandbox: str = "auto",
+         wait: bool = False) -> int:
     """`autograder grade`: 0 when every submission has a record, 1 for a kit error,
     130 when stopped with Ctrl-C."""
     try:
         summary = grade_class(assignment_id, course=course or manifest.kit_root(),
                               workers=workers or default_workers(), force=force,
-                              students=students, sandbox=sandbox)
+                              students=students, sandbox=sandbox, wait=wait)
     except _FATAL as exc:
         raise ClassError(str(exc)) from None
     print(summary.render())
@@ -268,12 +277,41 @@ def main(assignment_id: str, *, course: Path | None = None, workers: int | None 
     return 1 if summary.errors else 0
 
 
+def distribution(totals: list[float], max_score: float, *, width: int = 30) -> str:
+    """The class's totals as a few lines of text: five bands of the maximum, then figures."""
+    if not totals or max_score <= 0:
+        return "no scores yet"
+    bands = [0] * 5
+    for total in totals:
+        bands[min(int(5 * total / max_score), 4)] += 1
+    biggest = max(bands)
+    lines = [f"scores of {len(totals)} students (out of {max_score:g}):"]
+    for i, count in enumerate(bands):
+        low, high = max_score * i / 5, max_score * (i + 1) / 5
+        bar = "#" * round(width * count / biggest) if count else ""
+        lines.append(f"  {low:6.3g} to {high:<6.3g} {'(incl.)' if i == 4 else '       '} "
+                     f"{bar:{width}} {count}")
+    ordered = sorted(totals)
+    middle = len(ordered) // 2
+    median = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    full = sum(total >= max_score for total in totals)
+    lines.append(f"  mean {sum(totals) / len(totals):.3g}, median {median:.3g}, "
+                 f"full marks {full}, zero {sum(total == 0 for total in totals)}")
+    return "\n".join(lines)
+
+
 def _write_pages(summary: Summary) -> None:
-    """Every student's feedback page and the class report, from all the records."""
+    """Every student's feedback page and the class report, from all the records; then the
+    class's score distribution and where the report is, as the run's last lines."""
     from autograder import classreport, feedback
 
     pages = feedback.write_pages(summary.course, summary.assignment)
     if pages:
         print(f"feedback: {len(pages)} pages in {pages[0].parent}")
-    for path in classreport.write(summary.course, summary.assignment):
+    reports = classreport.write(summary.course, summary.assignment)
+    records = store.load(summary.course, summary.assignment)
+    maximum = max((r.result.max_score for r in records.values()),
+                  default=manifest.load(summary.assignment).max_score)
+    print(distribution([r.result.score for r in records.values()], maximum))
+    for path in reports:
         print(f"class report: {path}")

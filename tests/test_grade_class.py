@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -359,3 +360,67 @@ def test_a_notebook_that_kills_the_grader_gets_a_failed_record(graded, tmp_path,
     assert records(course)["dee"].result.score == 0  # the old record, untouched
     assert record_files(course)["dee"] == before["dee"]
     assert_gradebook_matches_records(course)
+
+
+def _hold_lock(course: Path) -> subprocess.Popen:
+    """Another `autograder grade` run on the course, as far as the lock can tell."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom pathlib import Path\n"
+         "from autograder import runlock\n"
+         "with runlock.exclusive(Path(sys.argv[1])):\n    print('held', flush=True)\n"
+         "    time.sleep(600)\n", str(course)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_second_run_on_the_course_refuses_saying_which_run(graded, tmp_path, capsys):
+    """While one run grades a course, does a second refuse, naming the process and since
+    when, without touching a record; and with --wait, does it wait, then grade?"""
+    course = copy(graded[0], tmp_path / "course")
+    before = record_files(course)
+    holder = _hold_lock(course)
+    try:
+        code = main(["grade", ID, "--course", str(course), "--force"])
+        error = capsys.readouterr().err
+        assert code == 1
+        assert f"process {holder.pid}" in error and "since" in error and "--wait" in error
+        assert record_files(course) == before
+        waited: dict = {}
+        waiting = threading.Thread(target=lambda: waited.update(
+            result=grade(course, "--wait", "--student", "ada", "--force")))
+        waiting.start()
+        time.sleep(3)
+        assert waiting.is_alive() and record_files(course) == before, "it did not wait"
+    finally:
+        holder.kill()
+        holder.wait()
+    waiting.join(timeout=300)
+    code, output = waited["result"]
+    assert code == 0 and "graded 1" in output
+    assert "waiting for the run that holds" in capsys.readouterr().err
+
+
+def test_the_lock_of_a_killed_run_is_taken_over(graded, tmp_path, capsys):
+    """A run killed with SIGKILL leaves its lock file: does the next run take it over,
+    saying whose it was, and grade?"""
+    course = copy(graded[0], tmp_path / "course")
+    holder = _hold_lock(course)
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    code, output = grade(course, "--student", "ada", "--force")
+    assert code == 0 and "graded 1" in output
+    assert f"took over the lock of a run that stopped without releasing it: process " \
+           f"{holder.pid}" in capsys.readouterr().err
+
+
+def test_the_run_ends_with_the_score_distribution_and_the_report(graded):
+    """Do the last lines of a run show the class's scores in a few lines, then the report?"""
+    course, _, output = graded
+    lines = output.strip().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("scores of 4 students"))
+    bands = lines[start + 1:start + 6]
+    assert sum(int(line.split()[-1]) for line in bands) == 4, bands
+    assert lines[start + 6].startswith("  mean ")
+    assert lines[start + 7:] == [f"class report: {course / 'graded' / ID / name}"
+                                 for name in ("report.html", "scores.png")]
