@@ -25,6 +25,7 @@ import gc
 import os
 import sys
 import time
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,8 @@ from autograder.gradebook import GradebookError, GradebookWriter, database
 from autograder.manifest import Assignment
 from autograder.results import AssignmentResult, CheckResult, ItemResult
 
-__all__ = ["ClassError", "Submitted", "Summary", "default_workers", "distribution",
-           "grade_class", "main", "not_graded", "submitted"]
+__all__ = ["ClassError", "Submitted", "Summary", "course_settings", "default_workers",
+           "distribution", "grade_class", "main", "not_graded", "submitted"]
 
 # what stops a whole run, as one line: no gradebook, or no slot can start (a sandbox that
 # is required and missing is `launch.SandboxError`, which the CLI reports itself)
@@ -172,8 +173,20 @@ def _result(assignment: Assignment, submission: Submitted,
     return value, None
 
 
+def _outcomes(jobs: list, assignment: Assignment, course: Path, workers: int, sandbox: str,
+              scheduler: str | None):
+    """Graded on this machine's slots, or, given a scheduler, on a Dask cluster."""
+    if scheduler:
+        from autograder import distributed_grading
+
+        return distributed_grading.run(jobs, scheduler=scheduler, sandbox=sandbox)
+    return slots.run(jobs, _grade_one, slots=workers, setup=_prepare,
+                     setup_args=(assignment.id, sandbox, str(course)))
+
+
 def _grade(todo: list[Submitted], assignment: Assignment, course: Path, workers: int,
-           sandbox: str, gradebook: GradebookWriter, summary: Summary) -> None:
+           sandbox: str, gradebook: GradebookWriter, summary: Summary,
+           scheduler: str | None = None) -> None:
     by_student = {s.student: s for s in todo}
     jobs = [(s.student, (assignment.id, str(s.notebook))) for s in todo]
     bar = tqdm(total=len(todo), desc=f"grading {assignment.id}", unit="notebook",
@@ -183,8 +196,7 @@ def _grade(todo: list[Submitted], assignment: Assignment, course: Path, workers:
     bar.set_postfix_str(f"0 failed, {len(todo)} left", refresh=False)
     summary.left = len(todo)
     try:
-        for outcome in slots.run(jobs, _grade_one, slots=workers, setup=_prepare,
-                                 setup_args=(assignment.id, sandbox, str(course))):
+        for outcome in _outcomes(jobs, assignment, course, workers, sandbox, scheduler):
             submission = by_student[outcome.key]
             summary.left -= 1
             if outcome.error:
@@ -213,11 +225,12 @@ def _grade(todo: list[Submitted], assignment: Assignment, course: Path, workers:
 
 def grade_class(assignment_id: str, *, course: Path, workers: int, force: bool = False,
                 students: list[str] | None = None, sandbox: str = "auto",
-                wait: bool = False) -> Summary:
+                wait: bool = False, scheduler: str | None = None) -> Summary:
     """Grade what is not graded yet (everything with `force`), record it, sync the gradebook.
 
     One run per course at a time (`runlock`): another live run makes this one refuse, or
-    with `wait` wait for it.
+    with `wait` wait for it. With a Dask `scheduler` (or one in the course's
+    `autograder.toml`), the submissions are graded on its cluster.
     """
     started = time.perf_counter()
     assignment = manifest.load(assignment_id)
@@ -241,15 +254,30 @@ def grade_class(assignment_id: str, *, course: Path, workers: int, force: bool =
                 or records[s.student].fingerprint != s.fingerprint]
         summary.skipped = [s.student for s in found if s not in todo]
         if todo:
+            scheduler = scheduler or course_settings(course).get("scheduler")
+            where = f"on the Dask cluster at {scheduler}" if scheduler else \
+                f"with {min(workers, len(todo))} processes"
             print(f"grading {len(todo)} of {len(found)} submissions of {assignment.id} in "
-                  f"{course} with {min(workers, len(todo))} processes", flush=True)
+                  f"{course} {where}", flush=True)
             try:
-                _grade(todo, assignment, course, workers, sandbox, gradebook, summary)
+                _grade(todo, assignment, course, workers, sandbox, gradebook, summary,
+                       scheduler)
             except KeyboardInterrupt:
                 print("stopped", file=sys.stderr)
         summary.warnings = list(gradebook.warnings)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def course_settings(course: Path) -> dict[str, Any]:
+    """`[grade]` of the course's `autograder.toml`, if it has one (e.g. `scheduler`)."""
+    path = Path(course) / "autograder.toml"
+    if not path.exists():
+        return {}
+    try:
+        return dict(tomllib.loads(path.read_text()).get("grade", {}))
+    except tomllib.TOMLDecodeError as exc:
+        raise ClassError(f"{path}: {exc}") from None
 
 
 def default_workers() -> int:
@@ -261,13 +289,14 @@ def default_workers() -> int:
 
 def main(assignment_id: str, *, course: Path | None = None, workers: int | None = None,
          force: bool = False, students: list[str] | None = None, sandbox: str = "auto",
-         wait: bool = False) -> int:
+         wait: bool = False, scheduler: str | None = None) -> int:
     """`autograder grade`: 0 when every submission has a record, 1 for a kit error,
     130 when stopped with Ctrl-C."""
     try:
         summary = grade_class(assignment_id, course=course or manifest.kit_root(),
                               workers=workers or default_workers(), force=force,
-                              students=students, sandbox=sandbox, wait=wait)
+                              students=students, sandbox=sandbox, wait=wait,
+                              scheduler=scheduler)
     except _FATAL as exc:
         raise ClassError(str(exc)) from None
     print(summary.render())

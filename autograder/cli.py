@@ -92,7 +92,7 @@ def _grade(args: argparse.Namespace) -> int:
     try:
         return main(args.assignment, course=args.course and Path(args.course),
                     workers=args.workers, force=args.force, students=args.student,
-                    sandbox=args.sandbox, wait=args.wait)
+                    sandbox=args.sandbox, wait=args.wait, scheduler=args.scheduler)
     except ClassError as exc:
         raise UsageError(str(exc)) from None
 
@@ -186,6 +186,9 @@ def parser() -> argparse.ArgumentParser:
                        help="grade again even submissions whose record is up to date")
     grade.add_argument("--student", action="extend", nargs="+", metavar="ID",
                        help="grade only these students")
+    grade.add_argument("--scheduler", metavar="ADDRESS",
+                       help="grade on a Dask cluster, e.g. tcp://HOST:8786 (default: the "
+                            "course's autograder.toml [grade] scheduler, else this machine)")
     grade.add_argument("--wait", action="store_true",
                        help="if another run is grading this course, wait for it to finish "
                             "(default: refuse, saying which run)")

@@ -424,3 +424,62 @@ def test_the_run_ends_with_the_score_distribution_and_the_report(graded):
     assert lines[start + 6].startswith("  mean ")
     assert lines[start + 7:] == [f"class report: {course / 'graded' / ID / name}"
                                  for name in ("report.html", "scores.png")]
+
+
+# -- on a Dask cluster ------------------------------------------------------------------------
+def _comparable(record: store.Record) -> dict:
+    """A record's verdicts, without the times that differ from run to run."""
+    data = record.result.to_dict()
+    return {"score": data["score"], "problems": data["problems"],
+            "items": [(i["name"], i["score"], [(c["id"], c["passed"], c["message"])
+                                               for c in i["checks"]]) for i in data["items"]]}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two Dask worker processes on this machine, one thread each, a task retried once."""
+    distributed = pytest.importorskip("distributed", reason="pip install -e '.[dask]'")
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as local:
+        yield local
+
+
+def test_a_dask_cluster_gives_the_same_records_as_local_slots(graded, cluster, tmp_path):
+    """Graded on a LocalCluster, is every record, item by item and check by check, the
+    one local grading gave, and is the gradebook the records?"""
+    course = copy(graded[0], tmp_path / "course")
+    local = {student: _comparable(record) for student, record in records(course).items()}
+    code, output = grade(course, "--force", "--scheduler", cluster.scheduler_address)
+    assert code == 0, output
+    assert f"on the Dask cluster at {cluster.scheduler_address}" in output
+    assert {s: _comparable(r) for s, r in records(course).items()} == local
+    assert_gradebook_matches_records(course)
+
+
+def test_a_killed_dask_worker_costs_only_a_retry(graded, cluster, tmp_path):
+    """When a Dask worker is killed while it grades, is its task run again elsewhere, and
+    does the class still end with every record as local grading gave it?"""
+    from distributed import Client
+
+    course = copy(graded[0], tmp_path / "course")
+    local = {student: _comparable(record) for student, record in records(course).items()}
+    (course / "autograder.toml").write_text(f'[grade]\nscheduler = "{cluster.scheduler_address}"\n')
+    finished: dict = {}
+    run = threading.Thread(target=lambda: finished.update(result=grade(course, "--force")))
+    with Client(cluster.scheduler_address) as client:
+        pids = client.run(os.getpid)
+        run.start()
+        deadline = time.monotonic() + 240
+        busy = []
+        while not busy and time.monotonic() < deadline:
+            busy = [address for address, tasks in client.processing().items() if tasks]
+            time.sleep(0.2)
+        assert busy, "no Dask worker took a task"
+        os.kill(pids[busy[0]], signal.SIGKILL)
+        run.join(timeout=600)
+    code, output = finished["result"]
+    assert code == 0, output
+    assert {s: _comparable(r) for s, r in records(course).items()} == local
