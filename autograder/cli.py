@@ -38,19 +38,21 @@ class UsageError(Exception):
 
 def _check(args: argparse.Namespace) -> int:
     from autograder import launch
-    from autograder.grade import assignment_for, grade_notebook
-    from autograder.report import render
 
     path = Path(args.notebook)
     if not path.exists():
         raise UsageError(f"no such notebook: {path}")
     launch.use_sandbox(args.sandbox, hide=[path.resolve().parent])
+    if args.hidden:
+        launch.refuse_unconfined_root()
+    launch.prestart()  # the worker's sandbox imports torch while this process does too
+    from autograder.grade import assignment_for, grade_notebook
+    from autograder.report import render
+
     assignment = assignment_for(path, args.assignment)
     if args.hidden and not assignment.path("solution").exists():
         raise UsageError(f"--hidden needs the reference solutions, "
                          f"{assignment.path('solution')}, which this copy of the kit lacks")
-    if args.hidden:
-        launch.refuse_unconfined_root()
     result = grade_notebook(path, assignment=assignment, hidden=args.hidden)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, allow_nan=False))

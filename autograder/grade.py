@@ -6,6 +6,7 @@ comparison all grade through `grade_notebook`, so they cannot drift apart.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -52,13 +53,26 @@ def _layout_path(assignment: Assignment) -> Path:
     return source if source.exists() else assignment.path("release")
 
 
+def _layout(assignment: Assignment) -> Layout:
+    """The assignment's layout, read once per version of its notebook (a class run reads
+    every other assignment's too, for each submission)."""
+    path = _layout_path(assignment)
+    stat = path.stat() if path.exists() else None
+    return _read_layout(path, stat and (stat.st_mtime_ns, stat.st_size))
+
+
+@functools.cache
+def _read_layout(path: Path, version: tuple[int, int] | None) -> Layout:
+    return read_layout(path)
+
+
 def _other_layouts(assignment: Assignment) -> dict[str, Layout]:
     """The other assignments' layouts, to name the one a stray notebook belongs to."""
     layouts = {}
     for other in manifest.all_assignments():
         if other.id != assignment.id:
             try:
-                layouts[other.id] = read_layout(_layout_path(other))
+                layouts[other.id] = _layout(other)
             except NotebookError:
                 continue  # another exercise being written: no help in naming this one
     return layouts
@@ -89,8 +103,7 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
     """
     started = time.perf_counter()
     assignment = assignment or assignment_for(notebook)
-    submission = read_submission(Path(notebook), read_layout(_layout_path(assignment)),
-                                 _other_layouts(assignment))
+    submission = read_submission(Path(notebook), _layout(assignment), _other_layouts(assignment))
     budget = Budget(assignment.budget.request_seconds, assignment.budget.submission_seconds)
     limits = Limits(memory_mb=assignment.budget.memory_mb,
                     cpu_seconds=int(assignment.budget.submission_seconds * 2))
