@@ -39,7 +39,7 @@ from autograder.manifest import Assignment, Item
 from autograder.results import CheckResult, ItemResult
 from autograder.student import Student, StudentError, WorkerLost
 
-__all__ = ["FIXTURES", "Check", "checks_in", "load_reference", "run_checks"]
+__all__ = ["FIXTURES", "Check", "checks_in", "load_reference", "preload", "run_checks"]
 
 VISIBLE, HIDDEN = "test_visible.py", "test_hidden.py"
 # what a check may ask for; anything else is a bug in the check, found by the kit's tests
@@ -106,16 +106,26 @@ def _verdict(exc: BaseException, item: str) -> tuple[str, str, float]:
     if isinstance(exc, StudentError):
         if exc.type == "NameError" and f"{item} is not defined" in exc.detail:
             return f"{item} is not defined", "Run its cell; keep the name as given.", 0.0
-        if exc.type == "NotImplementedError":
-            whose = item if f"({item})" in exc.where or not exc.where else \
-                f"{item} calls code that"
-            return (f"{whose} is not implemented yet ({exc.where})",
+        if exc.type == "NotImplementedError":  # raised in its own cell, or in a helper's
+            own = not exc.where or exc.where.startswith(f"your `{item}` cell")
+            whose = item if own else f"{item} calls code that"
+            return (f"{whose} is not implemented yet" + (f" ({exc.where})" if exc.where else ""),
                     "Replace `raise NotImplementedError()` with your code.", 0.0)
         return f"your code raised {exc.describe()}", "", 0.0
     if isinstance(exc, WorkerLost):
         return f"your code could not finish: {exc}", "", 0.0
     return (f"the check could not run: {type(exc).__name__}: {exc}",
             "This may be a bug in the kit; tell your instructor.", 0.0)
+
+
+def preload(assignment: Assignment, hidden: bool) -> None:
+    """Import the check files (and, for hidden checks, the reference) ahead of the checks."""
+    folder = assignment.path("checks")
+    for path in [folder / VISIBLE] + ([folder / HIDDEN] if hidden else []):
+        if path.exists():
+            checks_in(path)
+    if hidden and assignment.path("solution").exists():
+        load_reference(assignment)
 
 
 @contextlib.contextmanager

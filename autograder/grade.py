@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from autograder import manifest
-from autograder.engine import run_checks
+from autograder.engine import preload, run_checks
 from autograder.launch import Limits
 from autograder.manifest import Assignment, ManifestError
 from autograder.notebook_file import NotebookError, ensure_file
@@ -108,6 +108,7 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
     limits = Limits(memory_mb=assignment.budget.memory_mb,
                     cpu_seconds=int(assignment.budget.submission_seconds * 2))
     others = tuple(text for _, text in submission.cells)
+    preload(assignment, hidden)  # while the worker's sandbox may still be starting
     student = RemoteStudent(list(submission.cells), budget, limits)
     try:
         running: Student = student.start()

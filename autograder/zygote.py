@@ -24,6 +24,7 @@ import ctypes
 import json
 import os
 import resource
+import select
 import shutil
 import signal
 import socket
@@ -43,23 +44,45 @@ def _prctl(option: int, value: int) -> None:
         pass
 
 
-def _warm_up() -> None:
-    """Import what every submission imports, so that no worker pays for it."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot
-    import numpy  # noqa: F401
+def _essentials() -> None:
+    """What a worker cannot serve without: torch and the kit's interpreter."""
     import torch
-    import tqdm.auto  # noqa: F401
-    from IPython.core.inputtransformer2 import TransformerManager  # noqa: F401
 
     import autograder
     import autograder.ops
     import autograder.worker  # noqa: F401
 
     torch.set_num_threads(1)
+
+
+def _matplotlib() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
+
+
+def _notebook_tools() -> None:
+    import numpy  # noqa: F401
+    import tqdm.auto  # noqa: F401
+    from IPython.core.inputtransformer2 import TransformerManager  # noqa: F401
+
+
+def _optimizers() -> None:
+    import torch
+
     torch.optim.SGD([torch.zeros(1, requires_grad=True)])  # the first optimizer imports dynamo
+
+
+# What submissions usually import, warmed while no request waits: a zygote is ready as soon
+# as the essentials are in, so a single `check` does not wait for the rest, while a class
+# run's later workers (forked after the zygote has had idle time) find all of it warm.
+WARM_UPS = (_matplotlib, _notebook_tools, _optimizers)
+
+
+def _request_waiting(control: socket.socket) -> bool:
+    readable, _, _ = select.select([control], [], [], 0)
+    return bool(readable)
 
 
 def _descendants(root: int) -> list[int]:
@@ -200,12 +223,15 @@ def main(control_fd: int, scratch: str, uid: str, plan: str | None = None) -> No
         from autograder.isolation import Plan, enter
 
         enter(Plan.from_json(json.loads(plan)))
-    _warm_up()
+    _essentials()
     control = socket.socket(fileno=control_fd)
     workers = Path(scratch)
     slot_uid = int(uid) if uid != "-" else None
     control.sendall(b'{"ok": true, "ready": true}\n')
+    warm_ups = list(WARM_UPS)
     while True:
+        while warm_ups and not _request_waiting(control):
+            warm_ups.pop(0)()
         message = _receive(control)
         if message is None:
             sweep(workers)
