@@ -47,6 +47,7 @@ class ItemSummary:
     full_marks: int               # of whom earned all its points
     mean: float
     failures: tuple[tuple[str, tuple[str, ...], int], ...]  # (message, check ids, students)
+    not_gradable: int = 0         # students for whom some of its checks were not gradable
 
 
 def _item_names(assignment: str, records: dict[str, Record]) -> list[tuple[str, float]]:
@@ -55,7 +56,7 @@ def _item_names(assignment: str, records: dict[str, Record]) -> list[tuple[str, 
         return [(i.name, i.points) for i in manifest.load(assignment).items]
     except manifest.ManifestError:
         first = next(iter(records.values())).result.items
-        return [(i.name, i.max_score) for i in first]
+        return [(i.name, i.points) for i in first]
 
 
 def item_summaries(assignment: str, records: dict[str, Record]) -> list[ItemSummary]:
@@ -79,7 +80,8 @@ def item_summaries(assignment: str, records: dict[str, Record]) -> list[ItemSumm
         summaries.append(ItemSummary(
             name, points, len(items),
             sum(1 for i in items if i.checks and i.score >= i.max_score),
-            statistics.fmean(i.score for i in items) if items else 0.0, failures))
+            statistics.fmean(i.score for i in items) if items else 0.0, failures,
+            sum(1 for i in items if i.not_gradable)))
     return summaries
 
 
@@ -113,12 +115,21 @@ def _failure_list(summary: ItemSummary) -> str:
     ) + "</ul>"
 
 
+def _not_gradable(summary: ItemSummary) -> str:
+    """How many students had checks of this item that could not be graded (no GPU)."""
+    if not summary.not_gradable:
+        return ""
+    return (f"<br><small>{summary.not_gradable} with checks not gradable here, left out "
+            "of their maximum</small>")
+
+
 def _page(assignment: str, title: str, records: dict[str, Record]) -> str:
     scores = [r.result.score for r in records.values()]
     max_score = max(r.result.max_score for r in records.values())
+    left_out = max(r.result.not_gradable for r in records.values())
     rows = "".join(
         f"<tr><td><code>{_e(s.name)}</code></td><td class=\"num\">{s.points:g}</td>"
-        f"<td class=\"num\">{s.full_marks} / {s.graded}</td>"
+        f"<td class=\"num\">{s.full_marks} / {s.graded}{_not_gradable(s)}</td>"
         f"<td class=\"num\">{s.mean:.2f}</td><td>{_failure_list(s)}</td></tr>"
         for s in item_summaries(assignment, records))
     troubled = {student: r.result.problems for student, r in sorted(records.items())
@@ -130,7 +141,9 @@ def _page(assignment: str, title: str, records: dict[str, Record]) -> str:
         f"<h1>{_e(title)}: class report</h1>",
         f'<p class="meta">{len(records)} graded submissions · mean '
         f"{statistics.fmean(scores):.2f}, median {statistics.median(scores):g}, "
-        f"lowest {min(scores):g}, highest {max(scores):g} (out of {max_score:g})</p>",
+        f"lowest {min(scores):g}, highest {max(scores):g} (out of {max_score:g}"
+        + (f"; up to {left_out:g} more points were not gradable here and are left out"
+           if left_out else "") + ")</p>",
         f'<img src="{SCORES}" alt="histogram of total scores" width="640">',
         "<h2>Graded items</h2><table><tr><th>item</th><th class=\"num\">points</th>"
         "<th class=\"num\">full marks</th><th class=\"num\">mean</th>"

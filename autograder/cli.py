@@ -81,9 +81,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from autograder import manifest
     from autograder.demo import run_demo
 
-    return run_demo(Path(args.course))
+    chosen = [manifest.load(a) for a in args.assignments] or None
+    nbgrader = None if args.nbgrader == "all" else \
+        [a for a in args.nbgrader.split(",") if a and a != "none"]
+    return run_demo(Path(args.course), assignments=chosen, nbgrader=nbgrader)
 
 
 def _grade(args: argparse.Namespace) -> int:
@@ -176,6 +180,12 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
     demo = commands.add_parser("demo", help="build a demo course, grade it, print the gradebook")
     demo.add_argument("--course", default="course", help="where to build it (default: course/)")
+    demo.add_argument("assignments", nargs="*", metavar="ID",
+                      help="only these assignments (default: all)")
+    demo.add_argument("--nbgrader", default="all", metavar="IDS",
+                      help="compare with nbgrader autograde on these (comma-separated ids), "
+                           "'all' (the default) or 'none'; it runs every demo cell, so it "
+                           "takes minutes per assignment")
     demo.set_defaults(run=_demo)
     grade = commands.add_parser("grade", help="grade every submission of an assignment in a "
                                 "course, in parallel, into nbgrader's gradebook")

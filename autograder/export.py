@@ -23,19 +23,28 @@ def _points(value: float) -> str:
 
 
 def write_csv(course: Path, assignment: str, path: Path) -> Path:
-    """One row per student: student, score, max, then each graded item's score."""
-    items = [item.name for item in manifest.load(assignment).items]
+    """One row per student: student, score, max, then each graded item's score.
+
+    `max` is what could be graded here; an assignment with GPU checks (or any record with
+    checks not gradable here) gets a last column, `not gradable`, with the points left out
+    of both the score and the max, so a sheet never reads them as zeros.
+    """
+    known = manifest.load(assignment)
+    items = [item.name for item in known.items]
     records = store.load(course, assignment)
+    left_out = known.gpu or any(r.result.not_gradable for r in records.values())
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream)
-        writer.writerow(["student", "score", "max", *items])
+        writer.writerow(["student", "score", "max", *items,
+                         *(["not gradable"] if left_out else [])])
         for student, record in sorted(records.items()):
             result = record.result
             scores = {item.name: _points(item.score) for item in result.items}
             writer.writerow([student, _points(result.score), _points(result.max_score),
-                             *(scores.get(name, "") for name in items)])
+                             *(scores.get(name, "") for name in items),
+                             *([_points(result.not_gradable)] if left_out else [])])
     return path
 
 

@@ -62,7 +62,14 @@ def _name(check: CheckResult) -> str:
     return f"<code>{_e(check.id)}</code>{badge}"
 
 
-def _check_line(check: CheckResult, alike: Iterable[CheckResult] = ()) -> str:
+def _of(item: ItemResult) -> str:
+    """`score / max`, and the points not gradable here when there are some."""
+    left_out = f" (+ {item.not_gradable:g} not gradable here)" if item.not_gradable else ""
+    return f"{item.score:g} / {item.max_score:g}{left_out}"
+
+
+def _check_line(check: CheckResult, alike: Iterable[CheckResult] = (),
+                share: float = 0.0) -> str:
     """One check (or several that failed alike), its verdict, and for a failure why."""
     if not check.gradable:
         mark, css = "n/a", "skip"
@@ -72,11 +79,14 @@ def _check_line(check: CheckResult, alike: Iterable[CheckResult] = ()) -> str:
         mark, css = ("forbidden", "fail") if check.gate else ("failed", "fail")
     names = ", ".join(_name(c) for c in (alike or (check,)))
     parts = [f'<li><span class="mark {css}">{mark}</span> {names}']
-    if not check.passed or not check.gradable:
-        note = "not gradable here: " if not check.gradable else \
-            ("a forbidden call zeroes the whole item: " if check.gate else "")
+    if not check.gradable:
+        reason = check.message.removeprefix("not gradable here: ")
+        parts.append(f'<div class="message">not gradable here: {_e(reason)}; its '
+                     f"{share:.3g} points are left out of the score and the maximum</div>")
+    elif not check.passed:
+        note = "a forbidden call zeroes the whole item: " if check.gate else ""
         parts.append(f'<div class="message">{_e(note)}{_e(check.message)}</div>')
-        if check.hint and check.gradable:
+        if check.hint:
             parts.append(f'<div class="hint">{_e(check.hint)}</div>')
     return "".join(parts) + "</li>"
 
@@ -84,18 +94,17 @@ def _check_line(check: CheckResult, alike: Iterable[CheckResult] = ()) -> str:
 def _item_section(item: ItemResult) -> str:
     full = item.checks and item.score >= item.max_score
     head = (f'<section class="item{" full" if full else ""}" id="{_e(item.name)}">'
-            f"<h2><code>{_e(item.name)}</code>: {item.score:g} / {item.max_score:g}</h2>")
+            f"<h2><code>{_e(item.name)}</code>: {_of(item)}</h2>")
     if not item.checks:
         return head + '<p class="message">Not graded: see the problems above.</p></section>'
-    failed = [c for c in item.checks if not c.passed]
-    alike = len(failed) > 1 and \
-        len({(c.message, c.hint, c.gate, c.gradable) for c in failed}) == 1
+    failed = [c for c in item.checks if not c.passed and c.gradable]
+    alike = len(failed) > 1 and len({(c.message, c.hint, c.gate) for c in failed}) == 1
     lines = []
     for check in item.checks:
         if alike and check is failed[0]:  # "not implemented yet" on every check: say it once
             lines.append(_check_line(check, failed))
-        elif check.passed or not alike:
-            lines.append(_check_line(check))
+        elif check.passed or not alike or not check.gradable:
+            lines.append(_check_line(check, share=item.share))
     return head + '<ul class="checks">' + "".join(lines) + "</ul></section>"
 
 
@@ -122,7 +131,7 @@ def page(record: Record, title: str = "") -> str:
     scope = "all checks, hidden ones included" if result.hidden else "visible checks only"
     summary = "".join(
         f'<tr><td><a href="#{_e(i.name)}"><code>{_e(i.name)}</code></a></td>'
-        f'<td class="num">{i.score:g} / {i.max_score:g}</td>'
+        f'<td class="num">{_of(i)}</td>'
         f'<td class="num">{sum(c.passed for c in i.checks if c.gradable)} / '
         f'{sum(c.gradable for c in i.checks)}</td></tr>' for i in result.items)
     when = f" · graded {_e(record.graded_at)}" if record.graded_at else ""
@@ -130,7 +139,9 @@ def page(record: Record, title: str = "") -> str:
         f"<h1>{_e(title or result.assignment)}</h1>",
         f'<p class="meta">{_e(record.student)} · {_e(result.assignment)}{when} · '
         f"{scope}</p>",
-        f'<p class="total">Score: {result.score:g} / {result.max_score:g}</p>',
+        f'<p class="total">Score: {result.score:g} / {result.max_score:g}'
+        + (f" ({result.not_gradable:g} more not gradable here: left out of the score and "
+           "the maximum)" if result.not_gradable else "") + "</p>",
         _problems(result),
         '<table><tr><th>graded item</th><th class="num">points</th>'
         f'<th class="num">checks passed</th></tr>{summary}</table>',

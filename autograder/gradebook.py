@@ -18,7 +18,15 @@ What goes where:
 - any other grade cell or task cell (a written answer, a test cell the kit does not know)
   is left to the instructor: no automatic score, flagged as needing manual grading;
 - a late submission gets the penalty of nbgrader's configured late-submission plugin.
-Comments are not written: the feedback pages come from the records.
+Comments are not written (the feedback pages come from the records), but one: an item with
+checks not gradable here (GPU timing on a machine without a GPU).
+
+How "not gradable here" is shown: nbgrader's cell maximum is fixed by the notebook, so the
+gap cannot leave the maximum as it leaves every other view's. The cell gets the score of
+the part that could be graded, unscaled (the same number as the CSV, Gradescope and the
+feedback page; scaling it up would award points nobody measured), is flagged as needing
+manual grading, so formgrader lists it, and its solution cell gets an automatic comment
+saying which points are missing and why. An instructor's manual score is kept, as always.
 """
 
 from __future__ import annotations
@@ -46,6 +54,7 @@ from autograder.store import Record
 __all__ = ["GradebookError", "GradebookWriter", "database", "read_scores"]
 
 TOLERANCE = 1e-9
+NOT_GRADABLE_NOTE = "autograder: not gradable here:"
 
 
 class GradebookError(Exception):
@@ -149,9 +158,9 @@ class GradebookWriter:
                            "the gradebook, so nbgrader does not show its points: release the "
                            "assignment again with nbgrader generate_assignment")
                 continue
-            if abs(self.cells[cell] - item.max_score) > TOLERANCE:
+            if abs(self.cells[cell] - item.points) > TOLERANCE:
                 self._warn(f"{cell} is worth {self.cells[cell]:g} points in the gradebook but "
-                           f"{item.max_score:g} in the manifest; the score is capped at the "
+                           f"{item.points:g} in the manifest; the score is capped at the "
                            "gradebook's: release the assignment again")
             wanted[cell] = min(max(item.score, 0.0), self.cells[cell])
         return wanted
@@ -175,8 +184,9 @@ class GradebookWriter:
                     if grade.name not in wanted:
                         grade.auto_score = None
                         grade.needs_manual_grade = True
+            noted = self._note_not_gradable(record, notebook)
             db.commit()  # one transaction: the scores and the timestamp
-            return self._penalise(submission, notebook) or changed or rescored
+            return self._penalise(submission, notebook) or changed or rescored or noted
         except MissingEntry as exc:
             db.rollback()
             raise GradebookError(f"{record.student}'s submission in the gradebook has no "
@@ -188,6 +198,35 @@ class GradebookWriter:
                                  f"{record.student}'s grades ({type(exc).__name__}: "
                                  f"{str(exc).splitlines()[0]}): is another program "
                                  "writing to it?") from None
+
+    def _note_not_gradable(self, record: Record, notebook: SubmittedNotebook) -> bool:
+        """Flag for manual grading, with a comment, each cell whose item was partly not
+        gradable; take back a comment of ours that no longer applies. Whether it changed."""
+        items = {item.name: item for item in record.result.items}
+        changed = False
+        for grade in notebook.grades:
+            item = items.get(grade.name.removeprefix("check_"))
+            if item is not None and item.not_gradable and grade.manual_score is None \
+                    and not grade.needs_manual_grade:
+                grade.needs_manual_grade = True
+                changed = True
+        for comment in notebook.comments:
+            item = items.get(comment.name)
+            if item is None:
+                continue
+            ours = (comment.auto_comment or "").startswith(NOT_GRADABLE_NOTE)
+            if item.not_gradable:
+                checks = ", ".join(c.id for c in item.checks if not c.gradable)
+                wanted = (f"{NOT_GRADABLE_NOTE} {item.not_gradable:g} of this item's "
+                          f"{item.points:g} points ({checks}) could not be graded where it "
+                          f"was graded; the score is out of the {item.max_score:g} that could. "
+                          "Grade them by hand, or grade again where they can run.")
+            else:
+                wanted = None if ours else comment.auto_comment
+            if comment.auto_comment != wanted:
+                comment.auto_comment = wanted
+                changed = True
+        return changed
 
     def _penalise(self, submission: SubmittedAssignment, notebook: SubmittedNotebook) -> bool:
         """The late penalty nbgrader's AssignLatePenalties would give; whether it changed."""

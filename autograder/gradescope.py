@@ -38,9 +38,10 @@ class SubmissionError(Exception):
     """The upload holds no notebook to grade, or several and none named as expected."""
 
 
-def _check_output(check: CheckResult, forbidden: bool) -> str:
+def _check_output(check: CheckResult, forbidden: bool, share: float) -> str:
     if not check.gradable:
-        return f"not gradable here: {check.message}"
+        return (f"not gradable here: {check.message.removeprefix('not gradable here: ')} "
+                f"(its {share:.4g} points are left out of the score and the maximum)")
     if check.passed:
         return "passed" + (" (but a forbidden call zeroes this item)" if forbidden else "")
     label = "FORBIDDEN (this item scores 0)" if check.gate else "failed"
@@ -49,16 +50,19 @@ def _check_output(check: CheckResult, forbidden: bool) -> str:
 
 
 def _item_tests(item: ItemResult, number: int, hidden_visibility: str) -> list[dict]:
-    """One test per check; the checks' scores add up to the item's, as the grader scored it."""
+    """One test per check; the checks' scores add up to the item's, as the grader scored it.
+
+    Every check but a gate carries an equal share of the item's points; one that is not
+    gradable here is worth 0 (its share is out of the maximum) and has no status.
+    """
     if not item.checks:
         return [{"name": item.name, "number": str(number), "score": 0.0,
                  "max_score": item.max_score, "status": "failed", "visibility": "visible",
                  "output": "not graded: see the message at the top"}]
-    scored = [c for c in item.checks if c.gradable and not c.gate] or \
-             [c for c in item.checks if not c.gate]
+    scored = [c for c in item.checks if not c.gate]
     # cumulative rounding: shares of 2 points over 3 checks are .6667, .6667, .6666
     parts = max(len(scored), 1)
-    cuts = [round(item.max_score * k / parts, 4) for k in range(parts + 1)]
+    cuts = [round(item.points * k / parts, 4) for k in range(parts + 1)]
     shares = {id(c): cuts[k + 1] - cuts[k] for k, c in enumerate(scored)}
     forbidden = any(c.gate and c.gradable and not c.passed for c in item.checks)
     tests = []
@@ -66,9 +70,10 @@ def _item_tests(item: ItemResult, number: int, hidden_visibility: str) -> list[d
         share = shares.get(id(check), 0.0)
         earned = share * check.score if check.gradable and not forbidden else 0.0
         test = {"name": f"{item.name}: {check.id}", "number": f"{number}.{index}",
-                "score": round(earned, 4), "max_score": round(share, 4),
+                "score": round(earned, 4),
+                "max_score": round(share, 4) if check.gradable else 0.0,
                 "visibility": "visible" if check.visible else hidden_visibility,
-                "output": _check_output(check, forbidden)}
+                "output": _check_output(check, forbidden, share)}
         if check.gradable:  # "not gradable here" is neither a pass nor a failure
             test["status"] = "passed" if check.passed else "failed"
         tests.append(test)
@@ -82,6 +87,9 @@ def results_json(result: AssignmentResult, *,
         raise ValueError(f"hidden checks' visibility must be one of {HIDDEN_VISIBILITIES}, "
                          f"got {hidden_visibility!r}")
     lines = [f"Score: {result.score:g} / {result.max_score:g}"]
+    if result.not_gradable:
+        lines[0] += (f" ({result.not_gradable:g} more not gradable here: left out of the score "
+                     "and the maximum)")
     if result.problems:
         lines += ["", "Problems with your notebook:"] + [f"- {p}" for p in result.problems]
     if any(not c.visible for item in result.items for c in item.checks):

@@ -9,6 +9,11 @@ environment says so) both functions do nothing: cells that call them are not gra
 `points` is what nbgrader's hidden test cells call: it runs every check and returns the
 item's points, which nbgrader reads as partial credit. It never raises and never writes
 to stderr, since nbgrader would read either as zero.
+
+In a notebook, `check` displays the result as a small table (`autograder.rich`) and names
+the student's cells as they see them: an error in the cell that defines a graded name is in
+"your `softmax` cell", another cell is "cell [5]" as the notebook numbers it, not the file
+name the kernel compiled it under (`/tmp/ipykernel_1234/567.py`).
 """
 
 from __future__ import annotations
@@ -16,8 +21,11 @@ from __future__ import annotations
 import contextlib
 import inspect
 import io
+import linecache
 import os
+import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["check", "points"]
@@ -57,31 +65,87 @@ def _answer(name: str, obj: Any, history: tuple[str, ...]) -> str:
         return ""
 
 
+def _shell() -> Any:
+    """The running IPython shell (a notebook's kernel), or None in a plain Python process."""
+    ipython = sys.modules.get("IPython")  # imported already wherever a shell runs
+    return ipython.get_ipython() if ipython is not None else None
+
+
+# the file names IPython (<ipython-input-5-...>) and ipykernel (.../ipykernel_12/345.py) give
+# the code of a cell
+_CELL_FILE = re.compile(r"^<ipython-input-\d+-|ipykernel_\d+[/\\]\d+\.py$")
+
+
+def _defines(source: str, name: str) -> bool:
+    """Does this cell's code define `name` at its top level (def, class or assignment)?"""
+    name = re.escape(name)
+    return re.search(rf"^(?:(?:async\s+)?def|class)\s+{name}\b|^{name}\s*(?::[^=\n]*)?=(?!=)",
+                     source, re.M) is not None
+
+
+def cell_namer(graded: tuple[str, ...], shell: Any = None) -> Callable[[str], str | None]:
+    """How the kernel's cells read to the student: a code file name -> words, or None.
+
+    The cell that defines one of the assignment's graded names is "your `softmax` cell";
+    another is "cell [5]", the number the notebook shows beside it (IPython keeps it for
+    each file name it compiled); a cell it does not know is "another cell". A file that is
+    not a cell (torch, the kit, a module) is None: its own name says where it is.
+    """
+    compiler = getattr(shell if shell is not None else _shell(), "compile", None)
+    numbers = getattr(compiler, "_filename_map", None)
+    numbers = numbers if isinstance(numbers, dict) else {}
+
+    def name(filename: str) -> str | None:
+        number = numbers.get(filename)
+        if number is None and not _CELL_FILE.search(filename):
+            return None
+        source = "".join(linecache.getlines(filename))
+        defined = next((g for g in graded if _defines(source, g)), None)
+        if defined:
+            return f"your `{defined}` cell"
+        return f"cell [{number}]" if isinstance(number, int) and number > 0 else "another cell"
+
+    return name
+
+
 def _run(name: str, obj: Any, hidden: bool):
     from autograder.engine import run_checks
+    from autograder.ops import CELL_NAMES
     from autograder.student import LocalStudent
 
     namespace = _namespace(name, obj)
     assignment = _assignment(name, namespace)
     history = tuple(cell for cell in namespace.get("In", ()) if isinstance(cell, str))
     sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), \
-            LocalStudent(namespace) as student:
-        (item,) = run_checks(assignment, student, hidden=hidden,
-                             answers={name: _answer(name, obj, history)},
-                             other_cells=history, items=(name,))
+    names = CELL_NAMES.set(cell_namer(tuple(i.name for i in assignment.items)))
+    try:
+        with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), \
+                LocalStudent(namespace) as student:
+            (item,) = run_checks(assignment, student, hidden=hidden,
+                                 answers={name: _answer(name, obj, history)},
+                                 other_cells=history, items=(name,))
+    finally:
+        CELL_NAMES.reset(names)
     return item
 
 
 def check(name: str, obj: Any, *, hidden: bool = False) -> None:
-    """Run the checks of graded item `name` on `obj` and print what passed and why not."""
+    """Run the checks of graded item `name` on `obj` and show what passed and why not.
+
+    In a notebook the result is displayed as a table, with the plain text beside it for
+    whatever cannot show HTML; elsewhere the text is printed.
+    """
     if _in_worker():
         return
-    from autograder.report import render_item
+    from autograder.rich import ItemView
 
-    item = _run(name, obj, hidden)
-    scope = "all checks" if hidden else "visible checks"
-    print(f"{name}: {scope}\n{render_item(item)}")
+    view = ItemView(_run(name, obj, hidden), hidden=hidden)
+    if _shell() is None:
+        print(view.text)
+        return
+    from IPython.display import display
+
+    display(view)
 
 
 def points(name: str, obj: Any) -> float:

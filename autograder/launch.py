@@ -145,9 +145,7 @@ def use_sandbox(mode: str = "auto", hide: tuple[Path, ...] | list[Path] = (), *,
                 "but fails, allow unprivileged user namespaces or run as root; or grade "
                 "with --sandbox=auto to accept the fallback")
     hidden = tuple(sorted({Path(p).resolve() for p in hide}))
-    if (mode, hidden, bubblewrap) != (_policy.mode, _policy.hidden, _policy.bubblewrap):
-        shutdown()
-        _policy.mode, _policy.hidden, _policy.bubblewrap = mode, hidden, bubblewrap
+    _policy.mode, _policy.hidden, _policy.bubblewrap = mode, hidden, bubblewrap
     _policy.warned = _policy.warned or not warn
 
 
@@ -241,6 +239,8 @@ def _bwrap_command(python: list[str], uid: str, plan: isolation.Plan) -> list[st
                "--size", str(plan.tmp_mb * 1024 * 1024), "--tmpfs", "/tmp",
                "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
                "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
+    for device in sorted(Path("/dev").glob("nvidia*")):  # a GPU, for the timing checks
+        command += ["--dev-bind", str(device), str(device)]
     for path in plan.hide:
         command += ["--tmpfs", path]
     # bwrap makes the folders leading to a bind 0700; the worker's uid must pass them
@@ -345,7 +345,10 @@ class _Zygote:
         shutil.rmtree(self.host_dir, ignore_errors=True)
 
 
-_zygote: _Zygote | None = None
+# warm zygotes by policy (confinement, hidden folders): switching back and forth between
+# two policies (the kit's tests do) finds both warm; the least recently used goes beyond two
+_zygotes: dict[tuple, _Zygote] = {}
+KEPT_ZYGOTES = 2
 
 
 def _close_all(*streams: object) -> None:
@@ -357,12 +360,23 @@ def _close_all(*streams: object) -> None:
 
 
 def _warm_zygote() -> _Zygote:
-    global _zygote
-    if _zygote is None or _zygote.process.poll() is not None:
-        if _zygote is not None:
-            _zygote.close()
-        _zygote = _Zygote()
-    return _zygote
+    key = (confinement(), _policy.hidden)
+    zygote = _zygotes.pop(key, None)
+    if zygote is not None and zygote.process.poll() is not None:
+        zygote.close()
+        zygote = None
+    _zygotes[key] = zygote or _Zygote()  # last in the dict: the most recently used
+    while len(_zygotes) > KEPT_ZYGOTES:
+        _zygotes.pop(next(iter(_zygotes))).close()
+    return _zygotes[key]
+
+
+def _discard(zygote: _Zygote) -> None:
+    """Close a zygote that stopped answering; the next worker gets a fresh one."""
+    for key, kept in list(_zygotes.items()):
+        if kept is zygote:
+            del _zygotes[key]
+    zygote.close()
 
 
 def prestart() -> None:
@@ -372,11 +386,9 @@ def prestart() -> None:
 
 
 def shutdown() -> None:
-    """Stop this process's zygote and everything it started."""
-    global _zygote
-    if _zygote is not None:
-        _zygote.close()
-        _zygote = None
+    """Stop this process's zygotes and everything they started."""
+    while _zygotes:
+        _zygotes.popitem()[1].close()
 
 
 atexit.register(shutdown)
@@ -429,10 +441,7 @@ class WorkerProcess:
         try:
             self.zygote.ask({"op": "reset"})
         except (OSError, ValueError):
-            if self.zygote is _zygote:
-                shutdown()
-            else:
-                self.zygote.close()
+            _discard(self.zygote)
 
 
 def start(limits: Limits) -> WorkerProcess:
@@ -446,7 +455,7 @@ def start(limits: Limits) -> WorkerProcess:
         try:
             reply = zygote.ask({"op": "spawn", "limits": asdict(limits)}, theirs)
         except (OSError, ValueError):
-            shutdown()  # a zygote that died (or was killed) is replaced, once
+            _discard(zygote)  # a zygote that died (or was killed) is replaced, once
             zygote = _warm_zygote()
             reply = zygote.ask({"op": "spawn", "limits": asdict(limits)}, theirs)
     except BaseException:

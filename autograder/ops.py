@@ -15,17 +15,30 @@ Requests (see `protocol` for how they travel; each reply carries its request's `
 - `inspect {target}`: a tensor's value, grad, `requires_grad`, `is_leaf`, version counter.
 - `make {kind, ...}`: objects the kit provides inside the worker (leaf tensors with
   gradients, data loaders, probe networks), so checks can hand them to student code.
+- `repeat {target, bank, device}`: for timing (`autograder.timing`). Call the target
+  once on every `(args, kwargs)` entry of `bank` (a handle to inputs that `make` built on
+  `device`, fresh for each request), in order, then synchronise the device, and reply with
+  a digest of every result: a `(calls, 2)` float64 tensor of a weighted sum of its values
+  and the sum of their magnitudes, computed on the device and copied back once, so the
+  reply leaves only when every value exists. The grader times the request on its own clock
+  and compares the digests with the reference's; on CUDA the reply also carries what CUDA
+  events measured, for the record only. What the digests and the synchronisation use was
+  taken from torch before any student code ran, and float32 matmuls run at full precision.
+  Unlike a call it is not seeded: seeding costs milliseconds, which the clock would see.
 """
 
 from __future__ import annotations
 
 import builtins
+import linecache
 import random
+import re
 import sys
 import time
 import traceback
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 import torch
@@ -33,13 +46,16 @@ from torch.overrides import TorchFunctionMode
 
 from autograder import probes
 
-__all__ = ["TRACE_REMOVED", "Interpreter", "UnsendableResult", "restore_global_state",
-           "save_global_state"]
+__all__ = ["CELL_NAMES", "TRACE_REMOVED", "Interpreter", "UnsendableResult",
+           "restore_global_state", "save_global_state"]
 
 _PLAIN = (type(None), bool, int, float, str)
 # reported among the names a traced call reached when that call removed the trace itself
 TRACE_REMOVED = "(the trace of torch calls was removed while it ran)"
 _BUILTINS = dict(vars(builtins))  # as they were before any student code ran
+# what `repeat` digests and synchronises with, also taken before any student code ran
+_STACK, _ARANGE, _TENSOR = torch.stack, torch.arange, torch.tensor
+_CUDA_SYNCHRONIZE, _CUDA_EVENT = torch.cuda.synchronize, torch.cuda.Event
 
 
 class UnsendableResult(Exception):
@@ -79,6 +95,14 @@ def _set_builtins(wanted: dict[str, Any]) -> None:
             current[name] = value
 
 
+def _set_deterministic(wanted: bool, warn_only: bool) -> None:
+    """Only when it changes: setting it at all imports torch's compiler, seconds the first
+    time, which a notebook's first `check` would wait for."""
+    if (torch.are_deterministic_algorithms_enabled(),
+            torch.is_deterministic_algorithms_warn_only_enabled()) != (wanted, warn_only):
+        torch.use_deterministic_algorithms(wanted, warn_only=warn_only)
+
+
 def _reset_state() -> None:
     """The kit's global state before every request, whatever student code left behind.
 
@@ -93,7 +117,7 @@ def _reset_state() -> None:
     torch.set_grad_enabled(True)
     torch.set_num_threads(1)  # the same float rounding in the worker and in a notebook
     torch.set_anomaly_enabled(False)
-    torch.use_deterministic_algorithms(False)
+    _set_deterministic(False, False)
 
 
 def save_global_state() -> dict[str, Any]:
@@ -124,7 +148,7 @@ def restore_global_state(saved: dict[str, Any]) -> None:
     torch.set_num_threads(saved["threads"])
     torch.set_anomaly_enabled(saved["anomaly"])
     deterministic, warn_only = saved["deterministic"]
-    torch.use_deterministic_algorithms(deterministic, warn_only=warn_only)
+    _set_deterministic(deterministic, warn_only)
     torch.set_rng_state(saved["torch_rng"])
     random.setstate(saved["python_rng"])
     if "numpy_rng" in saved:
@@ -295,6 +319,64 @@ class Interpreter:
         kwargs = self.resolve(request.get("kwargs", {}))
         return self.export(probes.make(request["kind"], **kwargs), keep=True)
 
+    def _op_repeat(self, request: dict) -> Any:
+        """The target on every entry of a bank, the device synchronised, digests back."""
+        func = self._target(request["target"])
+        bank = self.resolve(request["bank"])
+        device = torch.device(request.get("device", "cpu"))
+        cuda = device.type == "cuda"
+        weights: dict[tuple, torch.Tensor] = {}
+        digests = []
+        precision = torch.get_float32_matmul_precision()
+        torch.set_float32_matmul_precision("highest")  # no TF32: float32 means float32
+        try:
+            if cuda:
+                start, end = _CUDA_EVENT(enable_timing=True), _CUDA_EVENT(enable_timing=True)
+                start.record()
+            for args, kwargs in bank:
+                digests.append(_digest(func(*args, **kwargs), weights))
+            if cuda:
+                end.record()
+                _CUDA_SYNCHRONIZE(device)
+            table = _digest_table(digests)
+        finally:
+            torch.set_float32_matmul_precision(precision)
+        event_seconds = start.elapsed_time(end) / 1000 if cuda else None
+        return {"digests": table, "calls": len(digests), "event_seconds": event_seconds}
+
+
+def _digest(value: Any, weights: dict[tuple, torch.Tensor]) -> torch.Tensor:
+    """Two numbers that depend on every value of a result, computed where it lives: its
+    values weighted by a fixed pattern in [-1, 1], and the sum of their magnitudes (the
+    scale their rounding is judged by). Torch's own tensor methods, past any override."""
+    if type(value) in (torch.Tensor, torch.nn.Parameter):
+        base = torch._C.TensorBase
+        with torch._C.DisableTorchFunction():
+            flat = base.reshape(base.detach(value), (-1,))
+            if not flat.is_floating_point():
+                flat = base.double(flat)
+            key = (flat.numel(), flat.dtype, flat.device)
+            if key not in weights:
+                weights[key] = base.cos(_ARANGE(flat.numel(), dtype=flat.dtype,
+                                                device=flat.device))
+            return _STACK([base.dot(flat, weights[key]), base.sum(base.abs(flat))])
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(_builtin(value))
+        return _TENSOR([number, abs(number)], dtype=torch.float64)
+    raise TypeError(f"returned {type(value).__name__}, expected a tensor or a number")
+
+
+def _digest_table(digests: list[torch.Tensor]) -> torch.Tensor:
+    """The digests as one (calls, 2) float64 CPU tensor, copied from the device once."""
+    if not digests:
+        return torch.zeros((0, 2), dtype=torch.float64)
+    with torch._C.DisableTorchFunction():
+        try:
+            table = _STACK(digests)
+        except (RuntimeError, TypeError):  # results of different dtypes or devices
+            table = _STACK([torch._C.TensorBase.cpu(d).double() for d in digests])
+        return torch._C.TensorBase.clone(torch._C.TensorBase.cpu(table.double()))
+
 
 def _builtin(value: bool | int | float | str) -> bool | int | float | str:
     """The plain builtin of a subclass instance: its own ==, repr or pickling never travel."""
@@ -355,16 +437,54 @@ def _text(exc: BaseException) -> str:
         return "(its message could not be read)"
 
 
+# How a student's own kernel names its cells (`inline` sets it while it checks): a code
+# file name (`/tmp/ipykernel_1234/567.py`) -> "your `softmax` cell", "cell [5]", or None
+# for a file that is not one of the notebook's cells. The grader's worker needs none: it
+# compiles each cell under a label, "cell 12 (softmax)" (see `_cell`).
+CELL_NAMES: ContextVar[Callable[[str], str | None] | None] = ContextVar("cell_names",
+                                                                        default=None)
+_GRADED_CELL = re.compile(r"cell \d+ \(([A-Za-z_]\w*)\)")  # its grade id: a graded name
+
+
+def _cell(filename: str, namespace: dict) -> str | None:
+    """The cell a frame's code came from, as the student sees it; None if from no cell.
+
+    The grader labels a solution cell by its grade id, which is the graded name it defines:
+    "cell 12 (softmax)" reads "your `softmax` cell" once `softmax` exists. Other cells keep
+    their label ("cell 2 (setup)", "cell 50").
+    """
+    namer = CELL_NAMES.get()
+    named = namer(filename) if namer is not None else None
+    if named:
+        return named
+    graded = _GRADED_CELL.fullmatch(filename)
+    if graded and graded.group(1) in namespace:
+        return f"your `{graded.group(1)}` cell"
+    return filename if filename.startswith(("cell ", "source cell (")) else None
+
+
+def _where(exc: BaseException) -> str:
+    """The line to fix: the innermost frame in a notebook cell, else the innermost frame.
+
+    A student's line that handed torch a wrong shape is what they can change, not the line
+    of torch that raised; the kit's own frames (this interpreter, the worker) never count.
+    """
+    frames = [(frame, number) for frame, number in traceback.walk_tb(exc.__traceback__)
+              if not frame.f_code.co_filename.endswith(("ops.py", "worker.py"))]
+    if not frames:
+        return ""
+    places = [(frame.f_code.co_filename, number, _cell(frame.f_code.co_filename,
+                                                       frame.f_globals))
+              for frame, number in frames]
+    filename, number, cell = next((p for p in reversed(places) if p[2]), places[-1])
+    line = linecache.getline(filename, number).strip()  # IPython caches its cells there
+    return f"{cell or filename}, line {number}" + (f": {line}" if line else "")
+
+
 def _describe(exc: BaseException) -> dict:
     """The error as the student should see it: type, message, and the line in their code."""
-    where = ""
     try:
-        frames = [f for f in traceback.extract_tb(exc.__traceback__)
-                  if not f.filename.endswith(("ops.py", "worker.py"))]
-        if frames:
-            last = frames[-1]
-            where = f"{last.filename}, line {last.lineno}" + (f": {last.line}" if last.line
-                                                               else "")
+        where = _where(exc)
     except BaseException:
         where = ""
     message = _text(exc)

@@ -51,12 +51,34 @@ class ItemResult:
     """A graded name: its points, the mean of its checks' scores.
 
     Gate checks (a forbidden library shortcut) earn nothing themselves: passing one is not
-    an achievement, failing one zeroes the item.
+    an achievement, failing one zeroes the item. Each other check carries an equal share of
+    the item's `points`; a check that could not be graded here (a GPU timing check on a
+    machine without one) takes its share out of both the score and the maximum, so the
+    item is worth `max_score` here, which is less than `points`.
     """
 
     name: str
-    max_score: float
+    points: float
     checks: tuple[CheckResult, ...] = ()
+
+    @property
+    def max_score(self) -> float:
+        """The points at stake here: `points` less the shares of checks not gradable here."""
+        scored = [c for c in self.checks if not c.gate]
+        if not scored:
+            return self.points
+        return round(self.points * sum(c.gradable for c in scored) / len(scored), 2)
+
+    @property
+    def not_gradable(self) -> float:
+        """The points left out of the score and the maximum, because checks could not run."""
+        return round(self.points - self.max_score, 2)
+
+    @property
+    def share(self) -> float:
+        """What each check that is not a gate carries of the item's points."""
+        scored = sum(not c.gate for c in self.checks)
+        return self.points / scored if scored else 0.0
 
     @property
     def score(self) -> float:
@@ -72,11 +94,12 @@ class ItemResult:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "score": self.score, "max_score": self.max_score,
-                "checks": [c.to_dict() for c in self.checks]}
+                "points": self.points, "checks": [c.to_dict() for c in self.checks]}
 
     @classmethod
     def from_dict(cls, data: dict) -> ItemResult:
-        return cls(data["name"], data["max_score"],
+        # records written before "points" existed held the manifest's points in max_score
+        return cls(data["name"], data.get("points", data["max_score"]),
                    tuple(CheckResult.from_dict(c, data["name"]) for c in data["checks"]))
 
 
@@ -99,7 +122,13 @@ class AssignmentResult:
 
     @property
     def max_score(self) -> float:
-        return sum(item.max_score for item in self.items)
+        """The points at stake here: what checks not gradable here carry is left out."""
+        return round(sum(item.max_score for item in self.items), 2)
+
+    @property
+    def not_gradable(self) -> float:
+        """The points of checks that could not be graded here, out of score and maximum."""
+        return round(sum(item.not_gradable for item in self.items), 2)
 
     def item(self, name: str) -> ItemResult:
         return next(item for item in self.items if item.name == name)
@@ -107,6 +136,7 @@ class AssignmentResult:
     def to_dict(self) -> dict:
         return {"assignment": self.assignment, "notebook": self.notebook,
                 "hidden": self.hidden, "score": self.score, "max_score": self.max_score,
+                "not_gradable": self.not_gradable,
                 "items": [item.to_dict() for item in self.items],
                 "problems": list(self.problems),
                 "cells": [{"label": c.label, "ok": c.ok, "message": c.message,

@@ -2,7 +2,7 @@
 
 Why: two runs on one course would grade the same submissions twice and fight over
 nbgrader's gradebook (SQLite allows one writer), reporting it as behind. The lock is an
-`flock` on `<course>/graded/.grading.lock`, so the kernel releases it when its process
+`flock` on `<course>/.autograder-grading.lock`, so the kernel releases it when its process
 ends, however it ends: a run killed with SIGKILL leaves a file that the next run simply
 locks again (and says whose it was). The file holds who holds it, for the message.
 """
@@ -30,7 +30,7 @@ class Busy(Exception):
 
 
 def lock_path(course: Path) -> Path:
-    return Path(course) / "graded" / ".grading.lock"
+    return Path(course) / ".autograder-grading.lock"
 
 
 def _holder(path: Path) -> dict:
@@ -56,7 +56,6 @@ def exclusive(course: Path, *, wait: bool = False) -> Iterator[str | None]:
     """Hold the course's lock for the run; yields a note when a stopped run's lock was
     taken over. Raises `Busy` when another live run holds it, unless `wait`."""
     path = lock_path(course)
-    path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+") as handle:
         said = False
         while True:

@@ -46,6 +46,7 @@ class WorkerLost(Exception):
 _REPLY_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "call": {"result": object}, "grad": {"result": object, "grads": (list, type(None))},
     "next": {"items": list, "done": bool}, "inspect": {"type": str},
+    "repeat": {"digests": torch.Tensor, "calls": int},
 }
 _TRACE_FIELDS = {"called": (list, tuple)}
 _NOT_A_REPLY = ("the worker's reply does not answer the grader's request: did your code "
@@ -207,6 +208,13 @@ class Student:
         reply = self.request("grad", {"name": name}, args=args, wrt=list(wrt),
                              grad_output=grad_output)
         return reply["result"], reply["grads"]
+
+    def repeat(self, name: str, bank: Remote, device: str | torch.device = "cpu") -> dict:
+        """`name` called once per entry of `bank` (inputs `make` built on `device`), all in
+        one request, the device synchronised before the reply: `{"digests": (calls, 2)
+        float64 tensor, "calls": int, "event_seconds": float or None}`. For `timing`, which
+        reads the clock around this request, on the grader's side."""
+        return self.request("repeat", {"name": name}, bank=bank, device=str(device))
 
     def make(self, kind: str, **kwargs: Any) -> Remote:
         made = self.request("make", {}, kind=kind, kwargs=kwargs)

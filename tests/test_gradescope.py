@@ -174,7 +174,9 @@ def test_student_code_cannot_read_solutions_or_checks_without_sandbox(archive, p
              "    raise ValueError(' | '.join(found))\n")
     notebook_with(LINREG.id, {"linreg": thief}, root / "submission" / LINREG.notebook_name)
     env = {k: v for k, v in os.environ.items() if k != "AUTOGRADER_ROOT"}
-    env.update({gradescope.ROOT_VARIABLE: str(root), "PATH": str(tmp_path / "no-bwrap")})
+    # a container: no bubblewrap, and no namespaces for root to make either
+    env.update({gradescope.ROOT_VARIABLE: str(root), "PATH": str(tmp_path / "no-bwrap"),
+                "AUTOGRADER_NO_NAMESPACES": "1"})
     done = subprocess.run([sys.executable, str(root / "source" / "run_autograder")], env=env,
                           cwd=root, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0 and "WITHOUT the sandbox" in done.stderr, done.stderr

@@ -46,6 +46,17 @@ def grader_state() -> dict:
             "tensor_eq": torch.Tensor.__eq__}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def warm_zygotes():
+    """Each process's first grading starts a zygote and its imports; done here, once per
+    confinement and under the normal budget, so that an attack's short budget (6 s a
+    request) is spent on the attack, not on a cold start of a loaded machine."""
+    solved = manifest.load("01-linear-regression")
+    for bubblewrap in (False, True):
+        launch.use_sandbox("auto", bubblewrap=bubblewrap, warn=False)
+        grade_notebook(solved.path("source"), assignment=solved, hidden=False)
+
+
 @pytest.fixture
 def traps(tmp_path):
     traps = Traps(tmp_path / "traps")
@@ -138,4 +149,4 @@ def test_correct_submission_after_the_attacks(assignment_id):
     result = grade_notebook(assignment.path("source"), assignment=assignment, hidden=True)
     failures = [f"{i.name}/{c.id}: {c.message}" for i in result.items for c in i.checks
                 if not c.passed]
-    assert result.score == assignment.max_score, failures
+    assert result.score == result.max_score, failures

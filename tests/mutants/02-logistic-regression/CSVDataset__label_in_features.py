@@ -1,0 +1,22 @@
+# Mistake: returns the whole row as the features, so the label is also among them (shape (d + 1,)).
+# Expect: all columns but the last
+class CSVDataset(Dataset):
+    """Examples from a CSV file."""
+
+    def __init__(self, path):
+        rows = []
+        with open(path) as file:
+            for line_number, line in enumerate(file, start=1):
+                values = line.strip().split(",")
+                if rows and len(values) != len(rows[0]):
+                    raise ValueError(f"{path}, line {line_number}: {len(values)} values")
+                rows.append([float(value) for value in values])
+        table = torch.tensor(rows, dtype=torch.float32)
+        self.features = table
+        self.labels = table[:, -1:]
+
+    def __len__(self):
+        return len(self.labels)
+
+    def __getitem__(self, index):
+        return self.features[index], self.labels[index]

@@ -1,0 +1,9 @@
+# Mistake: uses a sigmoid as the hidden activation instead of the ReLU.
+# Expect: differs from the expected values
+def mlp_forward(X, params):
+    """Forward pass of the MLP."""
+    W1, b1, W2, b2 = params
+    Z = X @ W1 + b1
+    H = 1 / (1 + torch.exp(-Z))
+    O = H @ W2 + b2
+    return O, (X, Z, H, W2)
