@@ -8,6 +8,8 @@ them; `AUTOGRADER_REQUIRE_SANDBOX=1` (CI) makes those skips failures.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 from dataclasses import dataclass
@@ -165,3 +167,23 @@ def save_right_and_stub(folder: Path, assignment_id: str) -> None:
         result = grade_notebook(notebook, assignment=assignment, hidden=True)
         store.save(folder, store.Record(student, assignment.id, result,
                                         store.fingerprint(notebook)))
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command printed and its exit code, as `subprocess.run` would give them."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str) -> Ran:
+    """`autograder ARGS` in this process: the same code as the console command, without
+    another interpreter importing torch (one test per command keeps the real process)."""
+    from autograder.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return Ran(code, out.getvalue(), err.getvalue())

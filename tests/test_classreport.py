@@ -1,8 +1,6 @@
 """Does the class report count who passed each item and the common failures, with a
 histogram of total scores, from the stored records alone?"""
 
-import subprocess
-import sys
 
 import pytest
 from matplotlib.image import imread
@@ -10,7 +8,7 @@ from matplotlib.image import imread
 from autograder import classreport, manifest, store
 from autograder.results import AssignmentResult, CheckResult, ItemResult
 from autograder.store import Record
-from tests.conftest import save_right_and_stub
+from tests.conftest import run_cli, save_right_and_stub
 
 LINREG = manifest.load("01-linear-regression")
 
@@ -72,14 +70,12 @@ def test_nothing_graded_writes_nothing(tmp_path):
     """Does an assignment with no records give no files, and the command a clear error?"""
     assert classreport.write(tmp_path, LINREG.id) == []
     assert not (tmp_path / "graded").exists()
-    done = subprocess.run([sys.executable, "-m", "autograder", "report", LINREG.id,
-                           "--course", str(tmp_path)], capture_output=True, text=True)
+    done = run_cli("report", LINREG.id, "--course", str(tmp_path))
     assert done.returncode == 1 and "no graded submissions" in done.stderr
 
 
 def test_cli_report(course):
     """Does `autograder report` write both files and say where?"""
-    done = subprocess.run([sys.executable, "-m", "autograder", "report", LINREG.id,
-                           "--course", str(course)], capture_output=True, text=True)
+    done = run_cli("report", LINREG.id, "--course", str(course))
     assert done.returncode == 0, done.stderr
     assert "report.html" in done.stdout and "scores.png" in done.stdout

@@ -1,22 +1,23 @@
-"""Does the `autograder` command answer as documented: table, JSON, exit codes?"""
+"""Does the `autograder` command answer as documented: table, JSON, exit codes?
+
+The first test runs the real console command in a process of its own; the others call the
+same `main` in this process (`run_cli`), which spares each an interpreter importing torch.
+"""
 
 import json
 import subprocess
 import sys
 
 from autograder import manifest
+from tests.conftest import run_cli as run
 
 SOFTMAX = manifest.load("03-softmax-regression")
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "autograder", *args], capture_output=True,
-                          text=True)
-
-
 def test_json_has_the_documented_shape():
     """Does --json print assignment, score, max_score and items with their checks?"""
-    done = run("check", "--hidden", "--json", str(SOFTMAX.path("source")))
+    done = subprocess.run([sys.executable, "-m", "autograder", "check", "--hidden", "--json",
+                           str(SOFTMAX.path("source"))], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["assignment"] == SOFTMAX.id

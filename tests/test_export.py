@@ -2,8 +2,6 @@
 
 import csv
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -11,7 +9,7 @@ from autograder import export, manifest, store
 from autograder.gradescope import not_graded, results_json
 from autograder.results import AssignmentResult, CheckResult, ItemResult
 from autograder.store import Record
-from tests.conftest import save_right_and_stub
+from tests.conftest import run_cli, save_right_and_stub
 
 LINREG = manifest.load("01-linear-regression")
 ITEMS = [item.name for item in LINREG.items]
@@ -115,17 +113,15 @@ def test_gradescope_unreadable_notebook_still_lists_every_item(course):
 
 def test_cli_export_and_its_errors(course, tmp_path):
     """Does `autograder export` write both exports, and refuse clearly with nothing graded?"""
-    command = [sys.executable, "-m", "autograder", "export", LINREG.id]
-    done = subprocess.run([*command, "--course", str(course), "--csv", str(tmp_path / "g.csv"),
-                           "--gradescope", str(tmp_path / "gs")], capture_output=True, text=True)
+    done = run_cli("export", LINREG.id, "--course", str(course), "--csv",
+                   str(tmp_path / "g.csv"), "--gradescope", str(tmp_path / "gs"))
     assert done.returncode == 0, done.stderr
     assert read_csv(tmp_path / "g.csv")[0][:3] == ["student", "score", "max"]
     assert (tmp_path / "gs" / "ada" / "results.json").exists()
-    empty = subprocess.run([*command, "--course", str(tmp_path / "none"), "--csv", "x.csv"],
-                           capture_output=True, text=True)
+    empty = run_cli("export", LINREG.id, "--course", str(tmp_path / "none"), "--csv", "x.csv")
     assert empty.returncode == 1 and "no graded submissions" in empty.stderr
-    bad = subprocess.run([*command, "--course", str(course), "--gradescope", str(tmp_path),
-                          "--hidden-visibility", "sometimes"], capture_output=True, text=True)
+    bad = run_cli("export", LINREG.id, "--course", str(course), "--gradescope", str(tmp_path),
+                  "--hidden-visibility", "sometimes")
     assert bad.returncode == 1 and "after_published" in bad.stderr
 
 
