@@ -2,7 +2,8 @@
 
 Why: after grading, the instructor's questions are which items the class found hard and
 which mistakes were common, not one student's table. Per graded item it counts who earned
-full marks and the most frequent failure messages (each student counted once per message);
+full marks and the checks failed most often (each student counted once per check), each
+with a typical message, since messages carry each student's own numbers;
 a histogram of total scores sits beside it (`scores.png`, drawn with matplotlib's Agg
 canvas, no display and no pyplot state). It reads stored records and grades nothing.
 """
@@ -10,12 +11,14 @@ canvas, no display and no pyplot state). It reads stored records and grades noth
 from __future__ import annotations
 
 import html
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder import manifest, store
+from autograder.results import ItemResult
 from autograder.store import Record
 
 __all__ = ["REPORT", "SCORES", "ItemSummary", "item_summaries", "write"]
@@ -46,7 +49,8 @@ class ItemSummary:
     graded: int                   # students with a result for this item
     full_marks: int               # of whom earned all its points
     mean: float
-    failures: tuple[tuple[str, tuple[str, ...], int], ...]  # (message, check ids, students)
+    # by check: (a typical message, the checks that failed alike, students), most first
+    failures: tuple[tuple[str, tuple[str, ...], int], ...]
     not_gradable: int = 0         # students for whom some of its checks were not gradable
 
 
@@ -59,29 +63,54 @@ def _item_names(assignment: str, records: dict[str, Record]) -> list[tuple[str, 
         return [(i.name, i.points) for i in first]
 
 
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def _shape(message: str) -> str:
+    """A message with its numbers blanked: "error 0.3 at [0, 0]" and "error 0.21 at [1, 0]"
+    say the same thing about two students."""
+    return _NUMBER.sub("#", message)
+
+
+def _failures(items: list[tuple[str, ItemResult]]) -> tuple[tuple[str, tuple[str, ...], int],
+                                                             ...]:
+    """The item's most common failures, grouped by check (each student counted once), with
+    a typical message: checks that failed for the same students saying the same thing are
+    one row (a stub fails every check alike)."""
+    by_check: dict[str, list[tuple[str, str]]] = {}
+    for student, item in items:
+        if not item.checks:
+            by_check.setdefault("", []).append(
+                (student, "not graded (see the submission's problems)"))
+        for check in item.checks:
+            if check.gradable and not check.passed:
+                by_check.setdefault(check.id, []).append((student, check.message or
+                                                          "(no message)"))
+    rows: dict[tuple[frozenset[str], str], tuple[list[str], str]] = {}
+    for check_id, failed in by_check.items():
+        shapes = Counter(_shape(message) for _, message in failed)
+        common = shapes.most_common(1)[0][0]
+        typical = next(message for _, message in failed if _shape(message) == common)
+        key = (frozenset(student for student, _ in failed), common)
+        ids, _ = rows.setdefault(key, ([], typical))
+        if check_id:
+            ids.append(check_id)
+    ranked = sorted(rows.items(), key=lambda row: (-len(row[0][0]), row[1][0]))
+    return tuple((typical, tuple(ids), len(students))
+                 for (students, _), (ids, typical) in ranked[:TOP_FAILURES])
+
+
 def item_summaries(assignment: str, records: dict[str, Record]) -> list[ItemSummary]:
     summaries = []
     for name, points in _item_names(assignment, records):
-        items = [i for r in records.values() for i in r.result.items if i.name == name]
-        messages: Counter[str] = Counter()
-        checks: dict[str, set[str]] = {}
-        for item in items:
-            failed: dict[str, set[str]] = {}
-            for check in item.checks:
-                if check.gradable and not check.passed:
-                    failed.setdefault(check.message or "(no message)", set()).add(check.id)
-            if not item.checks:
-                failed = {"not graded (see the submission's problems)": set()}
-            messages.update(failed.keys())
-            for message, ids in failed.items():
-                checks.setdefault(message, set()).update(ids)
-        failures = tuple((m, tuple(sorted(checks[m])), n)
-                         for m, n in messages.most_common(TOP_FAILURES))
+        items = [(student, i) for student, r in records.items() for i in r.result.items
+                 if i.name == name]
+        results = [item for _, item in items]
         summaries.append(ItemSummary(
-            name, points, len(items),
-            sum(1 for i in items if i.checks and i.score >= i.max_score),
-            statistics.fmean(i.score for i in items) if items else 0.0, failures,
-            sum(1 for i in items if i.not_gradable)))
+            name, points, len(results),
+            sum(1 for i in results if i.checks and i.score >= i.max_score),
+            statistics.fmean(i.score for i in results) if results else 0.0,
+            _failures(items), sum(1 for i in results if i.not_gradable)))
     return summaries
 
 

@@ -128,4 +128,5 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
         problems.append(f"your code could not be run: {running.reason}")
     return AssignmentResult(assignment.id, str(notebook), results, hidden,
                             tuple(student.outcomes), tuple(problems),
-                            time.perf_counter() - started, student.student_seconds)
+                            time.perf_counter() - started, student.student_seconds,
+                            submission.untouched)

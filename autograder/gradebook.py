@@ -18,8 +18,9 @@ What goes where:
 - any other grade cell or task cell (a written answer, a test cell the kit does not know)
   is left to the instructor: no automatic score, flagged as needing manual grading;
 - a late submission gets the penalty of nbgrader's configured late-submission plugin.
-Comments are not written (the feedback pages come from the records), but one: an item with
-checks not gradable here (GPU timing on a machine without a GPU).
+Comments are not written (the feedback pages come from the records), but two: "No
+response." on a solution cell handed in exactly as released, as `nbgrader autograde`
+writes it, and a note on an item with checks not gradable here (GPU timing without a GPU).
 
 How "not gradable here" is shown: nbgrader's cell maximum is fixed by the notebook, so the
 gap cannot leave the maximum as it leaves every other view's. The cell gets the score of
@@ -55,6 +56,7 @@ __all__ = ["GradebookError", "GradebookWriter", "database", "read_scores"]
 
 TOLERANCE = 1e-9
 NOT_GRADABLE_NOTE = "autograder: not gradable here:"
+NO_RESPONSE = "No response."  # nbgrader's own words for a solution cell left as released
 
 
 class GradebookError(Exception):
@@ -184,7 +186,7 @@ class GradebookWriter:
                     if grade.name not in wanted:
                         grade.auto_score = None
                         grade.needs_manual_grade = True
-            noted = self._note_not_gradable(record, notebook)
+            noted = self._comment(record, notebook)
             db.commit()  # one transaction: the scores and the timestamp
             return self._penalise(submission, notebook) or changed or rescored or noted
         except MissingEntry as exc:
@@ -199,9 +201,10 @@ class GradebookWriter:
                                  f"{str(exc).splitlines()[0]}): is another program "
                                  "writing to it?") from None
 
-    def _note_not_gradable(self, record: Record, notebook: SubmittedNotebook) -> bool:
+    def _comment(self, record: Record, notebook: SubmittedNotebook) -> bool:
         """Flag for manual grading, with a comment, each cell whose item was partly not
-        gradable; take back a comment of ours that no longer applies. Whether it changed."""
+        gradable; say "No response." on a solution cell left as released; take back a
+        comment of ours that no longer applies. Whether anything changed."""
         items = {item.name: item for item in record.result.items}
         changed = False
         for grade in notebook.grades:
@@ -214,13 +217,16 @@ class GradebookWriter:
             item = items.get(comment.name)
             if item is None:
                 continue
-            ours = (comment.auto_comment or "").startswith(NOT_GRADABLE_NOTE)
+            ours = (comment.auto_comment or "").startswith(NOT_GRADABLE_NOTE) or \
+                comment.auto_comment == NO_RESPONSE
             if item.not_gradable:
                 checks = ", ".join(c.id for c in item.checks if not c.gradable)
                 wanted = (f"{NOT_GRADABLE_NOTE} {item.not_gradable:g} of this item's "
                           f"{item.points:g} points ({checks}) could not be graded where it "
                           f"was graded; the score is out of the {item.max_score:g} that could. "
                           "Grade them by hand, or grade again where they can run.")
+            elif item.name in record.result.untouched:
+                wanted = NO_RESPONSE
             else:
                 wanted = None if ours else comment.auto_comment
             if comment.auto_comment != wanted:

@@ -115,6 +115,7 @@ class AssignmentResult:
     problems: tuple[str, ...] = field(default_factory=tuple)
     seconds: float = 0.0          # wall time to grade it, all included
     student_seconds: float = 0.0  # of which inside the student's code (as the worker timed it)
+    untouched: tuple[str, ...] = ()  # graded names whose cell is as released: no response
 
     @property
     def score(self) -> float:
@@ -142,7 +143,8 @@ class AssignmentResult:
                 "cells": [{"label": c.label, "ok": c.ok, "message": c.message,
                            "seconds": round(c.seconds, 3)} for c in self.cells],
                 "seconds": round(self.seconds, 3),
-                "student_seconds": round(self.student_seconds, 3)}
+                "student_seconds": round(self.student_seconds, 3),
+                "untouched": list(self.untouched)}
 
     @classmethod
     def from_dict(cls, data: dict) -> AssignmentResult:
@@ -152,7 +154,7 @@ class AssignmentResult:
                    tuple(CellOutcome(c["label"], c["ok"], c["message"], c.get("seconds", 0.0))
                          for c in data["cells"]),
                    tuple(data["problems"]), data.get("seconds", 0.0),
-                   data.get("student_seconds", 0.0))
+                   data.get("student_seconds", 0.0), tuple(data.get("untouched", ())))
 
     def __repr__(self) -> str:
         return f"<{self.assignment}: {self.score:g}/{self.max_score:g}>"

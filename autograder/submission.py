@@ -78,6 +78,7 @@ class Submission:
     answers: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
     missing: dict[str, Missing] = field(default_factory=dict)  # graded names without a cell
+    untouched: tuple[str, ...] = ()  # graded names whose cell is exactly as released
 
 
 def _skipped(cell: Cell, layout: Layout, notebook: Notebook) -> bool:
@@ -191,4 +192,20 @@ def read_submission(path: Path, layout: Layout,
                         "the notebook of another assignment?")
     elif deleted and not other:
         problems.append(f"graded cells missing (deleted?): {', '.join(deleted)}: {_RESTORE}")
-    return Submission(Path(path), tuple(cells), answers, tuple(problems), missing)
+    untouched = tuple(name for name in layout.solutions
+                      if copies.get(name) and _as_released(copies[name][-1]))
+    return Submission(Path(path), tuple(cells), answers, tuple(problems), missing, untouched)
+
+
+def _as_released(cell: Cell) -> bool:
+    """Is this solution cell the release's, unchanged? nbgrader's own test: the checksum
+    `generate_assignment` stamped into the cell, computed again (its "No response.")."""
+    import nbformat
+    from nbgrader.utils import compute_checksum
+
+    stamped = cell.nbgrader.get("checksum")
+    if not stamped or not cell.grade_id:
+        return False
+    node = nbformat.from_dict({"cell_type": cell.kind, "source": cell.text,
+                               "metadata": {"nbgrader": dict(cell.nbgrader)}})
+    return compute_checksum(node) == stamped

@@ -79,3 +79,21 @@ def test_cli_report(course):
     done = run_cli("report", LINREG.id, "--course", str(course))
     assert done.returncode == 0, done.stderr
     assert "report.html" in done.stdout and "scores.png" in done.stdout
+
+
+def test_failures_group_by_check_whatever_numbers_the_messages_carry(tmp_path):
+    """Do three students failing one check with their own numbers make one row of 3, with a
+    typical message, and a check failed by one student another row?"""
+    for student, error in (("ann", 0.3), ("bo", 0.21), ("cal", 1.5e-3)):
+        checks = (CheckResult("sgd_updates_in_place", "sgd", False, 0.0,
+                              f"w after sgd differs: error {error} at [0, {student == 'bo'}]"),
+                  CheckResult("sgd_keeps_leaves", "sgd", student != "cal", 0.0 if student ==
+                              "cal" else 1.0, "not a leaf" if student == "cal" else ""))
+        result = AssignmentResult(LINREG.id, "nb.ipynb", (ItemResult("sgd", 2.0, checks),), True)
+        store.save(tmp_path, Record(student, LINREG.id, result, student))
+    summary = next(s for s in classreport.item_summaries(LINREG.id, store.load(tmp_path,
+                                                                                LINREG.id))
+                   if s.name == "sgd")
+    assert [(ids, n) for _, ids, n in summary.failures] == [(("sgd_updates_in_place",), 3),
+                                                             (("sgd_keeps_leaves",), 1)]
+    assert summary.failures[0][0].startswith("w after sgd differs: error ")

@@ -483,3 +483,14 @@ def test_a_killed_dask_worker_costs_only_a_retry(graded, cluster, tmp_path):
     code, output = finished["result"]
     assert code == 0, output
     assert {s: _comparable(r) for s, r in records(course).items()} == local
+
+
+def test_untouched_solution_cells_get_nbgraders_no_response(graded):
+    """Do the solution cells of dee's untouched release carry nbgrader's "No response."
+    comment, as `nbgrader autograde` writes it, and ada's none?"""
+    course, _, _ = graded
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for student, expected in (("dee", "No response."), ("ada", None)):
+            notebook = gradebook.find_submission_notebook(ID, ID, student)
+            comments = {c.name: c.auto_comment for c in notebook.comments}
+            assert comments == {item.name: expected for item in ASSIGNMENT.items}, student
