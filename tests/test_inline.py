@@ -224,3 +224,17 @@ def test_a_real_kernel_shows_the_table_and_names_its_cells():
     assert "softmax calls code that is not implemented yet (cell [4], line 2:" in \
         helper.data["text/plain"]
     assert "ipykernel" not in own.data["text/plain"] + helper.data["text/plain"]
+
+
+@pytest.mark.parametrize("assignment", manifest.all_assignments(), ids=lambda a: a.id)
+def test_points_gives_every_reference_its_points(assignment):
+    """What nbgrader's hidden `points(...)` cells compute, in the student's own process:
+    does every item of every assignment's reference earn all the points that can be
+    graded here, as the worker's grading gives them (tests/test_grading.py)?"""
+    reference = load_reference(assignment)
+    for item in assignment.items:
+        result = inline._run(item.name, getattr(reference, item.name), hidden=True)
+        failures = [f"{c.id}: {c.message}" for c in result.checks if not c.passed
+                    and c.gradable]
+        assert result.score == result.max_score, (item.name, failures)
+        assert result.max_score == item.points or assignment.gpu, item.name
