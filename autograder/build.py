@@ -11,7 +11,9 @@ cells from the manifest, so nbgrader and the autograder agree on them.
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,18 +60,39 @@ def stamped_source(assignment: Assignment) -> nbformat.NotebookNode:
 
 
 def solution_source(assignment: Assignment, notebook: nbformat.NotebookNode) -> str:
-    """The reference module: setup, given and solution cells, markers removed."""
+    """The reference module: setup, given and solution cells, markers removed, without the
+    setup's imports that only the demos use (matplotlib alone would cost the grader most
+    of a second to import, for every `check --hidden`)."""
     parts = [f'"""Reference solutions for {assignment.id}.\n\nGenerated from '
              f'source/{assignment.id}/{assignment.notebook_name} by `autograder build`.\n'
              'Do not edit; never ship to students.\n"""\n']
+    cells = []
     for cell in notebook.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         if cell.cell_type != "code" or meta.get("grade") or \
                 "demo" in cell.get("metadata", {}).get("tags", []) or not meta.get("grade_id"):
             continue
         lines = [line for line in cell.source.splitlines() if line.strip() not in _MARKERS]
-        parts.append("\n".join(lines).rstrip() + "\n")
+        cells.append((meta["grade_id"], "\n".join(lines).rstrip() + "\n"))
+    used = {node.id for _, text in cells for node in ast.walk(ast.parse(text))
+            if isinstance(node, ast.Name)}  # imports bind names; only uses are Name nodes
+    parts += [_without_unused_imports(text, used) if grade_id == "setup" else text
+              for grade_id, text in cells]
     return "\n\n".join(parts)
+
+
+def _without_unused_imports(source: str, used: set[str]) -> str:
+    """`source` without the top-level imports none of whose names are in `used`."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    dropped: set[int] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = {(a.asname or a.name).split(".")[0] for a in node.names}
+            if not names & used:
+                dropped.update(range(node.lineno - 1, node.end_lineno))
+    kept = [line for number, line in enumerate(lines) if number not in dropped]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n") + "\n"
 
 
 def run_nbgrader(*args: str, course: Path, cwd: Path) -> subprocess.CompletedProcess:

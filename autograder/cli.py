@@ -45,7 +45,7 @@ def _check(args: argparse.Namespace) -> int:
     launch.use_sandbox(args.sandbox, hide=[path.resolve().parent])
     if args.hidden:
         launch.refuse_unconfined_root()
-    launch.prestart()  # the worker's sandbox imports torch while this process does too
+    launch.prestart(one_submission=True)  # its sandbox imports torch while we do too
     from autograder.grade import assignment_for, grade_notebook
     from autograder.report import render
 

@@ -24,9 +24,15 @@ __all__ = [
     "data_root",
     "fashion_mnist_available",
     "grading_split",
+    "grading_split28",
     "load_digits",
+    "load_digits28",
     "load_fashion_mnist",
     "load_image_data",
+    "load_mnist",
+    "load_mnist_like",
+    "mnist_available",
+    "normalized",
 ]
 
 FASHION_MNIST_LABELS = (
@@ -91,11 +97,11 @@ def load_fashion_mnist(root: Path | None = None, *, download: bool = False) -> I
 
 @functools.cache  # a class run splits it once per submission; callers index copies of it
 def _digits() -> tuple[torch.Tensor, torch.Tensor]:
-    from sklearn.datasets import load_digits as sklearn_digits
+    from autograder.bundled import digits
 
-    bunch = sklearn_digits()
-    images = torch.tensor(bunch.images, dtype=torch.float32).unsqueeze(1) / 16
-    return images, torch.tensor(bunch.target, dtype=torch.int64)
+    images, labels = digits()
+    return (torch.tensor(images, dtype=torch.float32).unsqueeze(1) / 16,
+            torch.tensor(labels, dtype=torch.int64))
 
 
 def _split(images: torch.Tensor, labels: torch.Tensor, test_fraction: float,
@@ -137,6 +143,106 @@ def grading_split(seed: int, *, test_fraction: float = 0.25,
     gen = torch.Generator().manual_seed(seed + 1)
     test_x = (test_x + noise * torch.randn(test_x.shape, generator=gen)).clamp(0, 1)
     return ImageData("digits (grader split)", train_x, train_y, test_x, test_y,
+                     tuple(str(d) for d in range(10)))
+
+
+# -- 28x28 digit images, for the convolutional networks (05, 06) -------------------------
+# MNIST is what the courses' CNN is built for; offline, the bundled 8x8 digits upsampled to
+# 28x28 stand in for it, so the same network (320 = 20 * 4 * 4 features) runs on either.
+
+def mnist_available(root: Path | None = None) -> bool:
+    """True when torchvision's MNIST files are on disk (nothing is downloaded)."""
+    raw = Path(root or data_root()) / "MNIST" / "raw"
+    return all((raw / f"{stem}-ubyte").exists() for stem in (
+        "train-images-idx3", "train-labels-idx1", "t10k-images-idx3", "t10k-labels-idx1"))
+
+
+def load_mnist(root: Path | None = None, *, download: bool = False) -> ImageData:
+    """MNIST through torchvision; `download=True` fetches it once (needs internet)."""
+    from torchvision.datasets import MNIST
+
+    root = Path(root or data_root())
+    if not download and not mnist_available(root):
+        raise FileNotFoundError(
+            f"MNIST is not in {root}. Download it once (with internet) with "
+            "`python -c \"from autograder.datasets import load_mnist; "
+            "load_mnist(download=True)\"`, or use dataset='digits28'.")
+    parts = [MNIST(str(root), train=train, download=download) for train in (True, False)]
+    images = [p.data.unsqueeze(1).float() / 255 for p in parts]
+    labels = [p.targets.long() for p in parts]
+    return ImageData("mnist", images[0], labels[0], images[1], labels[1],
+                     tuple(str(d) for d in range(10)))
+
+
+@functools.cache  # interpolated once per process; callers index copies of it
+def _digits28() -> tuple[torch.Tensor, torch.Tensor]:
+    from torch.nn.functional import interpolate
+
+    images, labels = _digits()
+    big = interpolate(images, size=(28, 28), mode="bilinear", align_corners=False)
+    return big.clamp(0, 1), labels
+
+
+def load_digits28(*, test_fraction: float = 0.25, seed: int = 0) -> ImageData:
+    """The bundled digits upsampled (bilinear) to 28x28, MNIST's size: works offline."""
+    images, labels = _digits28()
+    parts = _split(images, labels, test_fraction, seed)
+    return ImageData("digits28", *parts, tuple(str(d) for d in range(10)))
+
+
+def load_mnist_like(dataset: str = "auto", root: Path | None = None) -> ImageData:
+    """28x28 images: `'mnist'`, `'fashion-mnist'`, `'digits28'`, or `'auto'` (MNIST if
+    present, else digits28). Nothing is downloaded."""
+    if dataset == "auto":
+        dataset = "mnist" if mnist_available(root) else "digits28"
+    if dataset == "mnist":
+        return load_mnist(root)
+    if dataset == "fashion-mnist":
+        return load_fashion_mnist(root)
+    if dataset == "digits28":
+        return load_digits28()
+    raise ValueError(f"unknown dataset {dataset!r}: use 'auto', 'mnist', 'fashion-mnist' "
+                     "or 'digits28'")
+
+
+def normalized(data: ImageData) -> ImageData:
+    """Both halves standardised with the TRAINING half's mean and standard deviation.
+
+    As the courses normalise MNIST with (0.1307, 0.3081): inputs of mean 0 and standard
+    deviation 1 make the first layer's default initialisation fit the data. The test half
+    uses the training statistics too, as new data would.
+    """
+    mean, std = data.train_images.mean(), data.train_images.std()
+    return ImageData(data.name, (data.train_images - mean) / std, data.train_labels,
+                     (data.test_images - mean) / std, data.test_labels, data.class_names)
+
+
+def _shifted(images: torch.Tensor, max_shift: int, gen: torch.Generator) -> torch.Tensor:
+    """Each image moved by its own random offset of up to `max_shift` pixels, zero-filled."""
+    from torch.nn.functional import pad
+
+    h, w = images.shape[-2:]
+    padded = pad(images, (max_shift,) * 4)
+    offsets = torch.randint(0, 2 * max_shift + 1, (len(images), 2), generator=gen)
+    return torch.stack([padded[i, :, dy:dy + h, dx:dx + w]
+                        for i, (dy, dx) in enumerate(offsets.tolist())])
+
+
+def grading_split28(seed: int, *, test_fraction: float = 0.25, noise: float = 0.05,
+                    max_shift: int = 1) -> ImageData:
+    """The grader's split of the 28x28 digits: its own seed, test images perturbed.
+
+    As `grading_split`: the training half goes to the student's code; the test half never
+    leaves the grader, and each of its images is shifted by up to `max_shift` pixels and
+    gets Gaussian pixel noise, drawn with a seed the worker never sees, so that a model
+    fitted to the public copy of the bundled digits gains little.
+    """
+    images, labels = _digits28()
+    train_x, train_y, test_x, test_y = _split(images, labels, test_fraction, seed)
+    gen = torch.Generator().manual_seed(seed + 1)
+    test_x = _shifted(test_x, max_shift, gen)
+    test_x = (test_x + noise * torch.randn(test_x.shape, generator=gen)).clamp(0, 1)
+    return ImageData("digits28 (grader split)", train_x, train_y, test_x, test_y,
                      tuple(str(d) for d in range(10)))
 
 

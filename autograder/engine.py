@@ -22,6 +22,7 @@ import inspect
 import io
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -118,8 +119,21 @@ def _verdict(exc: BaseException, item: str) -> tuple[str, str, float]:
             "This may be a bug in the kit; tell your instructor.", 0.0)
 
 
+@cache
+def _warm_autograd() -> None:
+    """The first gradient of a non-scalar output imports sympy (half a second, once per
+    process): done in a thread while the grader waits for the worker's first replies."""
+    def warm() -> None:
+        x = torch.zeros(2, requires_grad=True)
+        torch.autograd.grad(x * 2, x, torch.ones(2))
+
+    threading.Thread(target=warm, name="autograder-warm-autograd", daemon=True).start()
+
+
 def preload(assignment: Assignment, hidden: bool) -> None:
-    """Import the check files (and, for hidden checks, the reference) ahead of the checks."""
+    """Import the check files (and, for hidden checks, the reference) ahead of the checks,
+    and warm what the first gradient check would otherwise pay for."""
+    _warm_autograd()
     folder = assignment.path("checks")
     for path in [folder / VISIBLE] + ([folder / HIDDEN] if hidden else []):
         if path.exists():

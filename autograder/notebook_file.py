@@ -11,6 +11,7 @@ nbformat is converted, and duplicate cell ids are flagged so nobody relies on th
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import warnings
@@ -18,8 +19,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import nbformat
 
 __all__ = ["MAX_NOTEBOOK_BYTES", "Cell", "Notebook", "NotebookError", "cells_named",
            "ensure_file", "read_notebook"]
@@ -47,6 +46,21 @@ class Cell:
     @property
     def label(self) -> str:
         return f"cell {self.number}" + (f" ({self.grade_id})" if self.grade_id else "")
+
+    def checksum(self) -> str:
+        """nbgrader's checksum of the cell (`nbgrader.utils.compute_checksum`), computed
+        the same way without importing nbformat: what `generate_assignment` stamps into
+        each graded cell, and what tells a cell handed in as released."""
+        meta = self.nbgrader
+        solution, grade = bool(meta.get("solution", False)), bool(meta.get("grade", False))
+        locked = False if solution else True if grade else bool(meta.get("locked", False))
+        digest = hashlib.md5()
+        for part in (self.text, self.kind, str(grade), str(solution), str(locked),
+                     self.grade_id or ""):
+            digest.update(part.encode("utf-8"))
+        if grade:
+            digest.update(str(float(meta.get("points", 0))).encode("utf-8"))
+        return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -153,6 +167,8 @@ def _as_version_4(data: object, name: str) -> dict:
                             "4 (and converts older ones): save it again in JupyterLab")
     if version < 4:
         try:
+            import nbformat  # only here: with jsonschema it costs seconds to import
+
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 return nbformat.convert(nbformat.from_dict(data), 4)

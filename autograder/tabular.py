@@ -69,12 +69,12 @@ def load_breast_cancer() -> tuple[torch.Tensor, torch.Tensor, tuple[str, ...]]:
     The label is 1 for a malignant tumour and 0 for a benign one (scikit-learn codes them
     the other way round), so the model's output is the probability of cancer.
     """
-    from sklearn.datasets import load_breast_cancer as sklearn_breast_cancer
+    from autograder.bundled import BREAST_CANCER_FEATURES, breast_cancer
 
-    bunch = sklearn_breast_cancer()
-    features = torch.tensor(bunch.data, dtype=torch.float32)
-    labels = torch.tensor(1 - bunch.target, dtype=torch.float32).reshape(-1, 1)
-    return features, labels, tuple(str(name) for name in bunch.feature_names)
+    data, target = breast_cancer()
+    features = torch.tensor(data, dtype=torch.float32)
+    labels = torch.tensor(1 - target, dtype=torch.float32).reshape(-1, 1)
+    return features, labels, BREAST_CANCER_FEATURES
 
 
 def _diabetes(path: Path) -> tuple[torch.Tensor, torch.Tensor, tuple[str, ...]]:

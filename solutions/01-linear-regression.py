@@ -8,12 +8,9 @@ Do not edit; never ship to students.
 import random
 from collections.abc import Iterator
 
-import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 from torch.utils.data import DataLoader, TensorDataset
-
-from autograder import check, points
 
 torch.manual_seed(0)
 random.seed(0)

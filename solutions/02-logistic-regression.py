@@ -5,22 +5,13 @@ Do not edit; never ship to students.
 """
 
 
-import math
-import tempfile
-import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
-import matplotlib.pyplot as plt
-import numpy as np
 import torch
 import torch.nn as nn
 from torch.utils.data import DataLoader, Dataset
 from tqdm.auto import tqdm
-
-from autograder import check, points
-from autograder.datasets import data_root
-from autograder.tabular import diabetes_path, load_tabular_data
 
 _ = torch.manual_seed(0)  # the same random numbers every time the notebook runs
 

@@ -7,14 +7,9 @@ Do not edit; never ship to students.
 
 from collections.abc import Callable, Iterable
 
-import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
-from torch.utils.data import DataLoader, TensorDataset
 from tqdm.auto import tqdm
-
-from autograder import check, points
-from autograder.datasets import load_image_data
 
 _ = torch.manual_seed(0)  # the same random numbers every time the notebook runs
 

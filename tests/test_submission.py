@@ -48,3 +48,20 @@ def test_magics_run_as_python_and_a_broken_cell_is_named(make_notebook):
     assert result.item("squared_loss").score == result.item("squared_loss").max_score
     message = result.item("sgd").checks[0].message
     assert "(sgd), failed: SyntaxError" in message, message
+
+
+def test_our_checksum_is_nbgraders():
+    """Is a cell's checksum, computed without nbformat, the one nbgrader stamps and checks
+    (so "No response." is said exactly where nbgrader would say it)?"""
+    import nbformat
+    from nbgrader.utils import compute_checksum
+
+    from autograder import manifest
+    from autograder.notebook_file import read_notebook
+
+    for assignment in manifest.all_assignments():
+        ours = read_notebook(assignment.path("release")).cells
+        theirs = nbformat.read(assignment.path("release"), as_version=4).cells
+        for mine, cell in zip(ours, theirs, strict=True):
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id"):
+                assert mine.checksum() == compute_checksum(cell), (assignment.id, mine.label)
