@@ -49,6 +49,10 @@ BEN = {
     "02-logistic-regression": ("binary_cross_entropy__no_clamp", "CSVDataset__course_loadtxt"),
     "03-softmax-regression": ("softmax__no_max_shift", "accuracy__counts_correct"),
     "04-mlp-backprop": ("mlp_backward__db_not_summed", "dropout_layer__no_rescaling"),
+    "05-cnn": ("MnistNet__dropout_always_on", "conv_output_size__true_division"),
+    "06-inception-resnet": ("Residual__relu_before_addition", "Inception__cat_on_batch_dim"),
+    "07-text-sequences": ("Vocab__sorted_ascending", "seq_data_iter_random__overlapping"),
+    "08-rnn": ("rnn__resets_H_each_step", "grad_clipping__per_parameter"),
     "09-optimizers": ("sgd_momentum__lr_inside_average", "adam__no_bias_correction"),
     "10-gpu": ("batched_matmul__python_loop", "train_step__returns_tensor"),
 }
@@ -67,6 +71,25 @@ CY = {
     "04-mlp-backprop": {
         "relu": "def relu(x)\n    return torch.clamp(x, min=0)\n",
         "trace_grad": None,
+    },
+    "05-cnn": {
+        "corr2d": "def corr2d(X, K)\n    return X\n",
+        "pool2d": "def pool2d(X, pool_size, mode='max'):\n    return pool2d(X, pool_size, mode)\n",
+        "train_cnn": None,
+    },
+    "06-inception-resnet": {
+        "Inception": "class Inception(nn.Module)\n    pass\n",
+        "Residual": None,
+    },
+    "07-text-sequences": {
+        "tokenize": "def tokenize(lines, token='word'):\n"
+                    "    return [line.split( for line in lines]\n",
+        "count_corpus": None,
+    },
+    "08-rnn": {
+        "perplexity": "def perplexity(total_loss, num_tokens):\n"
+                      "    return perplexity(total_loss, num_tokens)\n",
+        "RNNModel": None,
     },
     "09-optimizers": {
         "adam": "def adam(params, states, hyperparams):\n    hyperparams['t'] +=\n",

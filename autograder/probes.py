@@ -81,7 +81,8 @@ _KINDS = {"tensor": tensor, "leaf": leaf, "batches": batches, "loader": loader,
 
 # An assignment's own probes live in a module of their own, `autograder/probes_<topic>.py`,
 # whose `KINDS` dict maps kind names to factories; list the module here to register it.
-_MODULES: tuple[str, ...] = ("probes_mlp", "probes_gpu", "probes_optim")
+_MODULES: tuple[str, ...] = ("probes_mlp", "probes_text", "probes_gpu", "probes_optim",
+                            "probes_cnn")
 
 
 @functools.cache

@@ -1,0 +1,10 @@
+# Mistake: always takes the maximum, whatever the mode says.
+# Expect: 'avg'
+def pool2d(X, pool_size, mode="max"):
+    """2-D max or average pooling with stride 1."""
+    p_h, p_w = pool_size
+    Y = torch.zeros((X.shape[0] - p_h + 1, X.shape[1] - p_w + 1))
+    for i in range(Y.shape[0]):
+        for j in range(Y.shape[1]):
+            Y[i, j] = X[i:i + p_h, j:j + p_w].max()
+    return Y

@@ -1,0 +1,37 @@
+# Mistake: uses a list as the default reserved_tokens and inserts '<unk>' into it, which changes it for every later call and changes the caller's list.
+# Expect: reserved_tokens=None
+class Vocab:
+    """Vocabulary for text: token <-> index, with '<unk>' at index 0."""
+
+    def __init__(self, tokens=None, min_freq=0, reserved_tokens=[]):
+        counter = count_corpus(tokens if tokens is not None else [])
+        self._token_freqs = sorted(counter.items(), key=lambda pair: pair[1], reverse=True)
+        reserved_tokens.insert(0, "<unk>")
+        self.idx_to_token = reserved_tokens
+        self.token_to_idx = {token: i for i, token in enumerate(reserved_tokens)}
+        for token in [
+                token for token, freq in self._token_freqs if freq >= min_freq]:
+            if token not in self.token_to_idx:
+                self.token_to_idx[token] = len(self.idx_to_token)
+                self.idx_to_token.append(token)
+
+    def __len__(self):
+        return len(self.idx_to_token)
+
+    def __getitem__(self, tokens):
+        if not isinstance(tokens, (list, tuple)):
+            return self.token_to_idx.get(tokens, self.unk)
+        return [self[token] for token in tokens]
+
+    def to_tokens(self, indices):
+        if not isinstance(indices, (list, tuple)):
+            return self.idx_to_token[indices]
+        return [self.idx_to_token[index] for index in indices]
+
+    @property
+    def unk(self):
+        return 0
+
+    @property
+    def token_freqs(self):
+        return self._token_freqs

@@ -1,0 +1,36 @@
+# Mistake: looks tokens up with token_to_idx[token], which raises KeyError for an unknown token.
+# Expect: KeyError
+class Vocab:
+    """Vocabulary for text: token <-> index, with '<unk>' at index 0."""
+
+    def __init__(self, tokens=None, min_freq=0, reserved_tokens=None):
+        counter = count_corpus(tokens if tokens is not None else [])
+        self._token_freqs = sorted(counter.items(), key=lambda pair: pair[1], reverse=True)
+        self.idx_to_token = ["<unk>"]
+        self.token_to_idx = {"<unk>": 0}
+        for token in list(reserved_tokens or []) + [
+                token for token, freq in self._token_freqs if freq >= min_freq]:
+            if token not in self.token_to_idx:
+                self.token_to_idx[token] = len(self.idx_to_token)
+                self.idx_to_token.append(token)
+
+    def __len__(self):
+        return len(self.idx_to_token)
+
+    def __getitem__(self, tokens):
+        if not isinstance(tokens, (list, tuple)):
+            return self.token_to_idx[tokens]
+        return [self[token] for token in tokens]
+
+    def to_tokens(self, indices):
+        if not isinstance(indices, (list, tuple)):
+            return self.idx_to_token[indices]
+        return [self.idx_to_token[index] for index in indices]
+
+    @property
+    def unk(self):
+        return 0
+
+    @property
+    def token_freqs(self):
+        return self._token_freqs

@@ -1,0 +1,12 @@
+# Mistake: lays the kept tokens out column by column (reshape(-1, batch_size).T), so rows interleave instead of reading the text in order.
+# Expect: not consecutive tokens
+def seq_data_iter_sequential(corpus, batch_size, num_steps):
+    """Minibatches in which row i of each batch continues row i of the batch before."""
+    offset = random.randint(0, num_steps)
+    num_tokens = max(0, (len(corpus) - offset - 1) // batch_size * batch_size)
+    Xs = torch.tensor(corpus[offset:offset + num_tokens], dtype=torch.int64)
+    Ys = torch.tensor(corpus[offset + 1:offset + 1 + num_tokens], dtype=torch.int64)
+    Xs, Ys = Xs.reshape(-1, batch_size).T, Ys.reshape(-1, batch_size).T
+    num_batches = Xs.shape[1] // num_steps
+    for i in range(0, num_steps * num_batches, num_steps):
+        yield Xs[:, i:i + num_steps], Ys[:, i:i + num_steps]

@@ -1,0 +1,21 @@
+# Mistake: returns a single zero tensor for an LSTM too, instead of the pair (H, C).
+# Expect: expected a pair (H, C)
+class RNNModel(nn.Module):
+    """A language model around a recurrent layer."""
+
+    def __init__(self, rnn_layer, vocab_size):
+        super().__init__()
+        self.rnn = rnn_layer
+        self.vocab_size = vocab_size
+        self.num_hiddens = rnn_layer.hidden_size
+        self.linear = nn.Linear(self.num_hiddens, vocab_size)
+
+    def forward(self, inputs, state=None):
+        X = F.one_hot(inputs.T.long(), self.vocab_size).to(torch.float32)
+        Y, state = self.rnn(X, state)
+        outputs = self.linear(Y.reshape(-1, Y.shape[-1]))
+        return outputs, state
+
+    def begin_state(self, batch_size=1, device=None):
+        shape = (self.rnn.num_layers, batch_size, self.num_hiddens)
+        return torch.zeros(shape, device=device)

@@ -1,0 +1,13 @@
+# Mistake: does not skip parameters whose .grad is None.
+# Expect: NoneType
+def grad_clipping(params, theta):
+    """Scale all gradients in place by theta / norm if their global norm exceeds theta."""
+    if isinstance(params, nn.Module):
+        params = params.parameters()
+    grads = [p.grad for p in params]
+    norm = math.sqrt(sum(float((g.detach() ** 2).sum()) for g in grads))
+    if norm > theta:
+        with torch.no_grad():
+            for g in grads:
+                g.mul_(theta / norm)
+    return norm

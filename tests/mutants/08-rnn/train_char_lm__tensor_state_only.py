@@ -1,0 +1,25 @@
+# Mistake: detaches the state with state.detach(), which fails for an LSTM's tuple (H, C).
+# Expect: 'tuple' object has no attribute 'detach'
+def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
+    """Train a character language model in place with SGD, clipping gradients at 1."""
+    loss = nn.CrossEntropyLoss()
+    optimizer = torch.optim.SGD(net.parameters(), lr)
+    ppl = float("nan")
+    for _ in range(num_epochs):
+        state, total_loss, num_tokens = None, 0.0, 0
+        for X, Y in train_iter:
+            if state is None or use_random_iter:
+                state = net.begin_state(batch_size=X.shape[0], device=device)
+            else:
+                state = state.detach()
+            X, y = X.to(device), Y.T.reshape(-1).to(device)
+            y_hat, state = net(X, state)
+            l = loss(y_hat, y.long())
+            optimizer.zero_grad()
+            l.backward()
+            grad_clipping(net, 1)
+            optimizer.step()
+            total_loss += l.item() * y.numel()
+            num_tokens += y.numel()
+        ppl = perplexity(total_loss, num_tokens)
+    return ppl
