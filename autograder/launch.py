@@ -438,6 +438,11 @@ class WorkerProcess:
         """The end of what the student's code printed, for messages about a crash."""
         return self.output.tail(limit)
 
+    def freeze(self, frozen: bool) -> None:
+        """Stop every process of this worker (threads and children included), or let them
+        go on; the grader's timing of the reference must not share the machine with them."""
+        self.zygote.ask({"op": "freeze", "frozen": frozen})
+
     def stop(self) -> None:
         """Kill the worker and all it started; a zygote that does not answer is replaced."""
         _close_all(self.requests, self.replies)

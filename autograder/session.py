@@ -7,9 +7,11 @@ kills it or loops forever, so that one bad cell or call costs only what depends 
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from autograder import launch
@@ -132,6 +134,27 @@ class RemoteStudent(Student):
         self.restarts += 1
         self.close()
         self._boot()
+
+    @contextlib.contextmanager
+    def frozen(self) -> Iterator[None]:
+        """The worker and everything it started stopped (SIGSTOP) while inside: threads or
+        processes the student's code left running cannot slow what the grader times."""
+        worker = self.worker
+        if worker is None:
+            yield
+            return
+        try:
+            worker.freeze(True)
+        except (OSError, ValueError):  # a zygote gone: nothing of the worker runs either
+            yield
+            return
+        try:
+            yield
+        finally:
+            try:
+                worker.freeze(False)
+            except (OSError, ValueError):
+                self.close()
 
     # -- one exchange ------------------------------------------------------------------
     def _send(self, request: dict) -> dict:

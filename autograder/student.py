@@ -9,9 +9,11 @@ Every value comes back as plain data, decoded here; a failure in student code be
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,6 +228,12 @@ class Student:
         if name.startswith("_"):
             raise AttributeError(name)
         return lambda *args, **kwargs: self.call(name, *args, **kwargs)
+
+    @contextlib.contextmanager
+    def frozen(self) -> Iterator[None]:
+        """Nothing of the student's code runs inside: a worker is stopped, signal by signal
+        (see `session.RemoteStudent`); code in this very process has nothing to stop."""
+        yield
 
     def use_seed(self, key: str) -> int:
         """A seed from the check's id: every run sees the same inputs.

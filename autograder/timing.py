@@ -17,7 +17,8 @@ gave earlier. So:
 - the reference runs through the same `repeat` code, in this process (a `LocalStudent`
   over the reference's namespace), on the same device, interleaved with the student
   round by round so that a machine's changing load falls on both; the worker's code
-  cannot reach it;
+  cannot reach it, and while it is timed the worker is stopped (`Student.frozen`), so no
+  thread or process the student left running shares the machine with it;
 - warm-up rounds first, then the median over repeats, and the verdict is a ratio to the
   reference with a threshold (`expect_speed`).
 The device is a parameter: the kit's own tests run all of it on the CPU.
@@ -25,11 +26,13 @@ The device is a parameter: the kit's own tests run all of it on the CPU.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import secrets
 import statistics
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -110,8 +113,9 @@ def gpu_or_skip(index: int = 0) -> torch.device:
 class _Side:
     """One implementation, reached through a proxy: the student's worker, or this process."""
 
-    def __init__(self, label: str, proxy: Student, name: str) -> None:
-        self.label, self.proxy, self.name = label, proxy, name
+    def __init__(self, label: str, proxy: Student, name: str,
+                 quiet: Callable[[], AbstractContextManager] = contextlib.nullcontext) -> None:
+        self.label, self.proxy, self.name, self.quiet = label, proxy, name, quiet
 
     def run(self, bank: str, arguments: dict, seed: int, calls: int,
             device: torch.device) -> tuple[float, torch.Tensor, float | None]:
@@ -124,9 +128,10 @@ class _Side:
                 pytest.skip(f"the worker could not put inputs on {device} ({exc}), so GPU "
                             "timing is left out")
             raise
-        started = time.perf_counter()
-        reply = self.proxy.repeat(self.name, inputs, device)
-        seconds = time.perf_counter() - started
+        with self.quiet():  # the worker stopped while this process times the reference
+            started = time.perf_counter()
+            reply = self.proxy.repeat(self.name, inputs, device)
+            seconds = time.perf_counter() - started
         digests = reply["digests"]
         expect.expect(reply["calls"] == calls and digests.layout == torch.strided
                       and digests.dtype == torch.float64 and tuple(digests.shape) == (calls, 2),
@@ -173,7 +178,7 @@ def compare(student: Student, reference: ModuleType | Mapping[str, Any], name: s
         local.__enter__()
     try:
         sides = [_Side("student", student, name)] + \
-            [_Side(label, local, name) for label, local in locals_.items()]
+            [_Side(label, local, name, student.frozen) for label, local in locals_.items()]
         return _measure(sides, name, bank, arguments, device, plan, dtype)
     finally:
         for local in reversed(locals_.values()):

@@ -16,6 +16,9 @@ Control protocol, on a Unix socket: one JSON line per request, one per reply.
     {"op": "spawn", "limits": {...}} + three descriptors (requests in, replies out, output)
         -> {"ok": true, "pid": <pid as the zygote sees it>}
     {"op": "reset"} -> {"ok": true, "killed": <number of processes killed>}
+    {"op": "freeze", "frozen": bool} -> {"ok": true, "signalled": <number of processes>}:
+        SIGSTOP (or SIGCONT) to every process the worker started, itself included, so that
+        nothing of the student's runs while the grader times the reference
 """
 
 from __future__ import annotations
@@ -146,6 +149,18 @@ def sweep(scratch: Path) -> int:
     return killed
 
 
+def freeze(frozen: bool) -> int:
+    """Stop (or continue) every process below the zygote: the worker and all it started."""
+    signalled = 0
+    for pid in _descendants(os.getpid()):
+        try:
+            os.kill(pid, signal.SIGSTOP if frozen else signal.SIGCONT)
+            signalled += 1
+        except (ProcessLookupError, PermissionError):
+            pass
+    return signalled
+
+
 def _mapped_bytes() -> int:
     """Address space already mapped: torch alone maps gigabytes it never touches.
 
@@ -257,6 +272,8 @@ def main(control_fd: int, scratch: str, uid: str, plan: str | None = None) -> No
             reply = {"ok": True, "pid": pid}
         elif request["op"] == "reset":
             reply = {"ok": True, "killed": sweep(workers)}
+        elif request["op"] == "freeze":
+            reply = {"ok": True, "signalled": freeze(bool(request.get("frozen")))}
         else:
             reply = {"ok": False, "error": f"unknown op {request['op']!r}"}
         control.sendall(json.dumps(reply).encode() + b"\n")

@@ -9,6 +9,7 @@ they sit in the `repeat` request with stand-ins.
 from __future__ import annotations
 
 import statistics
+import time
 
 import pytest
 import torch
@@ -260,3 +261,25 @@ def test_the_gpu_checks_run_whole_on_the_cpu_standing_in(monkeypatch, make_noteb
         (check,) = [c for c in graded.item(name).checks if c.id == f"{name}_gpu_speed"]
         assert check.gradable and not check.passed and check.score < 1, check
         assert "slower than the reference" in check.message
+
+
+def test_the_worker_is_frozen_while_the_reference_is_timed():
+    """A submission that leaves a busy thread running would slow the reference's timing in
+    the grader (and so look faster): is the worker stopped while frozen, and running again
+    after? Its thread counts, and counts far less across a frozen half second than across
+    a free one."""
+    cell = ("import threading\ncount = [0]\n"
+            "def spin():\n    while True:\n        count[0] += 1\n"
+            "threading.Thread(target=spin, daemon=True).start()\n"
+            "def counted():\n    return count[0]\n")
+    with RemoteStudent([("cell 1 (spinner)", cell)], Budget(30, 120), Limits()) as running:
+        with running.frozen():  # the zygote answers once its own warm-up step is done
+            pass
+        start = running.call("counted")
+        with running.frozen():
+            time.sleep(0.5)
+        frozen = running.call("counted") - start
+        start = running.call("counted")
+        time.sleep(0.5)
+        free = running.call("counted") - start
+    assert free > 0 and frozen < 0.2 * free, (frozen, free)
