@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -130,10 +131,16 @@ def _outputs(assignment: Assignment, workdir: Path) -> dict[Path, str]:
 
 
 def _changed(assignments: list[Assignment] | None) -> list[tuple[Path, str]]:
-    """Generated files whose text differs from what the source makes now: (path, new text)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        return [(path, text) for assignment in assignments or all_assignments()
-                for path, text in _outputs(assignment, Path(tmp)).items()
+    """Generated files whose text differs from what the source makes now: (path, new text).
+
+    Each assignment's nbgrader run is a process of its own in a scratch course of its own,
+    so they run side by side, one per core.
+    """
+    chosen = assignments or all_assignments()
+    with tempfile.TemporaryDirectory() as tmp, \
+            ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        made = pool.map(lambda assignment: _outputs(assignment, Path(tmp)), chosen)
+        return [(path, text) for outputs in made for path, text in outputs.items()
                 if not path.exists() or path.read_text() != text]
 
 
