@@ -19,6 +19,7 @@ from pathlib import Path
 
 from autograder import manifest, store
 from autograder.results import ItemResult
+from autograder.rich import with_code
 from autograder.store import Record
 
 __all__ = ["REPORT", "SCORES", "ItemSummary", "item_summaries", "write"]
@@ -138,7 +139,7 @@ def _failure_list(summary: ItemSummary) -> str:
     if not summary.failures:
         return "none"
     return "<ul>" + "".join(
-        f'<li><span class="count">{n}×</span> {_e(message)}'
+        f'<li><span class="count">{n}×</span> {with_code(message)}'
         + (f' <code>[{_e(", ".join(ids))}]</code>' if ids else "") + "</li>"
         for message, ids, n in summary.failures
     ) + "</ul>"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from autograder import manifest, store
 from autograder.results import AssignmentResult, CheckResult, ItemResult
+from autograder.rich import with_code
 from autograder.store import Record
 
 __all__ = ["FOLDER", "page", "page_path", "write_pages"]
@@ -85,9 +86,9 @@ def _check_line(check: CheckResult, alike: Iterable[CheckResult] = (),
                      f"{share:.3g} points are left out of the score and the maximum</div>")
     elif not check.passed:
         note = "a forbidden call zeroes the whole item: " if check.gate else ""
-        parts.append(f'<div class="message">{_e(note)}{_e(check.message)}</div>')
+        parts.append(f'<div class="message">{_e(note)}{with_code(check.message)}</div>')
         if check.hint:
-            parts.append(f'<div class="hint">{_e(check.hint)}</div>')
+            parts.append(f'<div class="hint">{with_code(check.hint)}</div>')
     return "".join(parts) + "</li>"
 
 

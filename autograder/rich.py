@@ -71,9 +71,16 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def with_code(text: object, attributes: str = "") -> str:
+    """Escaped, with each span between backticks as `<code>`: messages name code that way
+    ("your `softmax` cell"), and a page should show code, not backticks."""
+    opening = f"<code {attributes}>" if attributes else "<code>"
+    return _CODE.sub(lambda m: f"{opening}{m.group(1)}</code>", _e(text))
+
+
 def _text(text: str) -> str:
     """Escaped, with `code` between backticks in the notebook's code font."""
-    return _CODE.sub(lambda m: f"<code {_style('code')}>{m.group(1)}</code>", _e(text))
+    return with_code(text, _style("code"))
 
 
 def _outcome(check: CheckResult) -> str:

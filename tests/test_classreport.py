@@ -66,6 +66,17 @@ def test_failure_messages_are_escaped_and_problems_listed(tmp_path):
     assert "Notebooks with problems (1)" in page and "&lt;b&gt;oops&lt;/b&gt;" in page
 
 
+def test_code_in_a_failure_is_shown_as_code(tmp_path):
+    """Does "your `softmax` cell" in a grouped failure show `softmax` as code, not backticks?"""
+    check = CheckResult("softmax_values", "softmax", False, 0.0,
+                        "softmax is not implemented yet (your `softmax` cell, line 8)")
+    result = AssignmentResult("03-softmax-regression", "nb.ipynb",
+                              (ItemResult("softmax", 3.0, (check,)),), True)
+    store.save(tmp_path, Record("eve", "03-softmax-regression", result, "f"))
+    page = classreport.write(tmp_path, "03-softmax-regression")[0].read_text(encoding="utf-8")
+    assert "(your <code>softmax</code> cell, line 8)" in page
+
+
 def test_nothing_graded_writes_nothing(tmp_path):
     """Does an assignment with no records give no files, and the command a clear error?"""
     assert classreport.write(tmp_path, LINREG.id) == []

@@ -63,8 +63,8 @@ def test_failures_say_why_with_a_hint(pages):
     sgd = sgd[:sgd.index("</section>")]
     assert "failed" in sgd and "batch_size" in sgd and 'class="hint"' in sgd
     assert 'class="hint"' not in pages["ada"]
-    assert "not implemented yet" in pages["dee"] and "Replace `raise NotImplementedError()`" \
-        in pages["dee"]
+    assert "not implemented yet" in pages["dee"]
+    assert "Replace <code>raise NotImplementedError()</code>" in pages["dee"]
 
 
 def test_hidden_checks_marked_and_their_code_never_shown(course, pages):
@@ -105,6 +105,14 @@ def test_student_text_is_escaped():
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "&lt;i&gt;deleted&lt;/i&gt;" in text
     assert "a &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; hint" in text
+
+
+def test_code_in_a_message_is_shown_as_code():
+    """Does "your `softmax` cell" show `softmax` as code, with the span's text still escaped?"""
+    text = feedback.page(_record("softmax is not implemented yet (your `softmax` cell, line 8: "
+                                 "`x<y`)"))
+    assert "your <code>softmax</code> cell" in text and "<code>x&lt;y</code>" in text
+    assert "`" not in text.split("<body", 1)[1]
 
 
 def test_cell_failures_and_problems_listed_once():
