@@ -253,10 +253,10 @@ class TextLoader:
     Starting an epoch tells `model` (a `LanguageModel`) so, for its state policy.
     """
 
-    def __init__(self, corpus: list[int], batch_size: int, num_steps: int,
+    def __init__(self, corpus: torch.Tensor | list[int], batch_size: int, num_steps: int,
                  use_random_iter: bool = False, seed: int = 0,
                  model: LanguageModel | None = None) -> None:
-        self.corpus = torch.tensor(corpus, dtype=torch.int64)
+        self.corpus = torch.as_tensor(corpus, dtype=torch.int64).clone()
         self.batch_size, self.num_steps = batch_size, num_steps
         self.use_random_iter, self.model = use_random_iter, model
         self._rng = random.Random(seed)

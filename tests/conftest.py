@@ -51,15 +51,40 @@ def pytest_collection_modifyitems(items: list) -> None:
     items.sort(key=lambda item: not item.nodeid.startswith(SLOWEST_FIRST))
 
 
+# the suite's lines that no assignment owns, after the assignments'
+GRADER_ATTACKS = "attacks on the grader (01's notebook)"
+WARM_UP = "process warm-ups (zygotes)"
+SHARED = "shared by all"
+_WARM_UP_PROPERTY = "warm_up_seconds"
+
+
+def charge_warm_up(item: pytest.Item, seconds: float) -> None:
+    """Count `seconds` of this test's setup as its process's warm-up (the zygotes every later
+    grading there finds started), not as the time of the test's assignment."""
+    if seconds:
+        item.user_properties.append((_WARM_UP_PROPERTY, seconds))
+
+
+def _owner(nodeid: str) -> str:
+    if "[grader/" in nodeid:
+        return GRADER_ATTACKS
+    return next((a for a in ASSIGNMENTS if a in nodeid), SHARED)
+
+
 def _suite_seconds(stats: dict) -> dict[str, float]:
-    """Seconds of tests per assignment (its id in the test's name), and for the rest."""
+    """Seconds of tests per assignment (its id in the test's name), for the attacks on the
+    grader itself, for the processes' warm-ups, and for the rest."""
     seconds: dict[str, float] = {}
     for reports in stats.values():
         for report in reports:
             if not hasattr(report, "duration") or not hasattr(report, "nodeid"):
                 continue
-            owner = next((a for a in ASSIGNMENTS if a in report.nodeid), "shared by all")
-            seconds[owner] = seconds.get(owner, 0.0) + report.duration
+            warm = sum(value for key, value in getattr(report, "user_properties", ())
+                       if key == _WARM_UP_PROPERTY) if report.when == "setup" else 0.0
+            owner = _owner(report.nodeid)
+            seconds[owner] = seconds.get(owner, 0.0) + report.duration - warm
+            if warm:
+                seconds[WARM_UP] = seconds.get(WARM_UP, 0.0) + warm
     return seconds
 
 
@@ -69,9 +94,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     seconds = _suite_seconds(terminalreporter.stats)
     if seconds:
         terminalreporter.section("suite time per assignment (test seconds, all processes)")
-        for owner, total in sorted(seconds.items(), key=lambda kv: (kv[0] == "shared by all",
-                                                                     kv[0])):
-            terminalreporter.write_line(f"{owner:32} {total:7.1f} s")
+        last = (GRADER_ATTACKS, WARM_UP, SHARED)
+        for owner, total in sorted(seconds.items(), key=lambda kv: (
+                last.index(kv[0]) if kv[0] in last else -1, kv[0])):
+            terminalreporter.write_line(f"{owner:36} {total:7.1f} s")
     skipped = [r for r in terminalreporter.stats.get("skipped", [])
                if SANDBOX_SKIP in str(getattr(r, "longrepr", ""))]
     if skipped:

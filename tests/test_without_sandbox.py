@@ -22,7 +22,7 @@ NEEDS_SANDBOX = [
     "tests/test_sandbox.py::test_solutions_checks_and_home_are_invisible[bubblewrap]",
     "tests/test_sandbox.py::test_solutions_checks_and_home_are_invisible[namespaces]",
     "tests/adversarial/test_attacks.py::test_attack_gains_nothing"
-    "[01-linear-regression/reads_solutions]",
+    "[grader/reads_solutions]",
 ]
 FALLBACK_CAN_DO = ["tests/test_sandbox.py::test_scratch_is_emptied_between_workers[plain]"]
 

@@ -5,8 +5,14 @@ to cheat; where cheating would leave a trace outside the grade (a file written o
 its scratch folder, a connection made, a process that outlives its worker, a secret
 copied into the feedback), the trap is set before grading and read afterwards.
 
+An attack lives in `attacks/<assignment>/` when it targets what that assignment's checks
+trust, or in `attacks/grader/` when it targets the grader itself (its sandbox, channel,
+limits, process and comparisons), which no assignment owns: those ride on the notebook
+that `# Notebook:` names, and the suite's time for them is reported on its own line.
+
 An attack file is a notebook cell with a header:
     # Attack: what it tries
+    # Notebook: the assignment whose solved notebook carries it (default: its folder's)
     # Cell: the grade_id it replaces, or "new" for a cell added after the setup cell
     # Item: the graded item it attacks (default: the Cell); "none" for an added cell that
       attacks no item, when every item must keep its points
@@ -41,7 +47,8 @@ ROOT = HERE.parents[1]
 class Attack:
     """One attacking cell and what the grader must make of it."""
 
-    assignment: str
+    group: str          # its folder: an assignment's id, or "grader"
+    assignment: str     # the notebook it rides on
     name: str
     path: Path
     what: str
@@ -69,8 +76,14 @@ def read_attack(path: Path) -> Attack:
     earns = float((_header(text, "Earns") or ["0"])[0])
     spoils = tuple(name.strip() for line in _header(text, "Spoils")
                    for name in line.split(":")[0].split(","))
-    return Attack(path.parent.name, path.stem, path, what[0], cell[0], item, earns,
+    notebook = (_header(text, "Notebook") or [path.parent.name])[0]
+    return Attack(path.parent.name, notebook, path.stem, path, what[0], cell[0], item, earns,
                   tuple(expect), spoils)
+
+
+def label(attack: Attack) -> str:
+    """The attack's test id: its folder and its name."""
+    return f"{attack.group}/{attack.name}"
 
 
 def all_attacks() -> list[Attack]:

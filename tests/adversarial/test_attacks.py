@@ -1,16 +1,18 @@
 """Does every attack on the grader gain nothing, end, explain itself, and leave no trace?
 
-Each attack in attacks/<assignment>/ replaces one cell of the solved notebook (or adds one)
-with code that tries to cheat. Graded with the hidden checks under a short budget, the
-attacked item may earn no more than its wrong function deserves, every other item keeps
-its points, the messages say what went wrong in words (no traceback), nothing escapes
-the worker (the traps stay empty), and the grading process itself is left as it was.
-After all of them, the correct notebooks graded in the same process still earn full marks.
+Each attack in attacks/<assignment>/ (or attacks/grader/, the attacks on the grader itself)
+replaces one cell of a solved notebook (or adds one) with code that tries to cheat. Graded
+with the hidden checks under a short budget, the attacked item may earn no more than its
+wrong function deserves, every other item keeps its points, the messages say what went
+wrong in words (no traceback), nothing escapes the worker (the traps stay empty), and the
+grading process itself is left as it was. After all of them, the correct notebooks graded
+in the same process still earn full marks.
 """
 
 from __future__ import annotations
 
 import builtins
+import time
 from dataclasses import replace
 
 import pytest
@@ -18,8 +20,8 @@ import torch
 
 from autograder import launch, manifest
 from autograder.grade import grade_notebook
-from tests.adversarial.harness import ROOT, Traps, all_attacks, notebook_with_attack
-from tests.conftest import needs_confinement
+from tests.adversarial.harness import ROOT, Traps, all_attacks, label, notebook_with_attack
+from tests.conftest import charge_warm_up, needs_confinement
 
 ATTACKS = all_attacks()
 REQUEST_SECONDS, SUBMISSION_SECONDS = 4.0, 60.0  # warm zygotes: a request takes < 1 s
@@ -46,15 +48,28 @@ def grader_state() -> dict:
             "tensor_eq": torch.Tensor.__eq__}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_zygotes():
+@pytest.fixture(scope="module")
+def warm_zygotes() -> dict[str, float]:
     """Each process's first grading starts a zygote and its imports; done here, once per
-    confinement and under the normal budget, so that an attack's short budget (6 s a
-    request) is spent on the attack, not on a cold start of a loaded machine."""
+    confinement and under the normal budget, so that an attack's short budget (4 s a
+    request) is spent on the attack, not on a cold start of a loaded machine. The two
+    zygotes start side by side; the seconds are the process's, not the first attack's."""
+    started = time.perf_counter()
     solved = manifest.load("01-linear-regression")
     for bubblewrap in (False, True):
         launch.use_sandbox("auto", bubblewrap=bubblewrap, warn=False)
+        launch.prestart()
+    for bubblewrap in (False, True):
+        launch.use_sandbox("auto", bubblewrap=bubblewrap, warn=False)
         grade_notebook(solved.path("source"), assignment=solved, hidden=False)
+    return {"seconds": time.perf_counter() - started}
+
+
+@pytest.fixture(autouse=True)
+def _warm_up_is_charged_once(request, warm_zygotes) -> None:
+    """The warm-up goes to the suite's warm-up line (tests/conftest.py), not to the
+    assignment of whichever attack happened to come first in this process."""
+    charge_warm_up(request.node, warm_zygotes.pop("seconds", 0.0))
 
 
 @pytest.fixture
@@ -75,7 +90,7 @@ def test_enough_attacks():
 # what only an OS sandbox stops (bubblewrap, or root's namespaces): with neither, these succeed
 NEEDS_SANDBOX = {"reads_solutions", "leaks_checks", "reads_other_submission",
                  "overwrites_reference", "writes_outside_scratch", "opens_network"}
-IDS = [f"{a.assignment}/{a.name}" for a in ATTACKS]
+IDS = [label(a) for a in ATTACKS]
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=IDS)
@@ -144,7 +159,8 @@ def assert_gains_nothing(attack, traps, tmp_path, monkeypatch) -> None:
 
 @pytest.mark.parametrize("assignment_id", sorted({a.assignment for a in ATTACKS}))
 def test_correct_submission_after_the_attacks(assignment_id):
-    """Graded in the same process after every attack, does the solved notebook earn full marks?"""
+    """Graded in the same process after the attacks, does the solved notebook earn full marks?
+    (Alone, after every attack; under pytest-xdist, after the share its process ran.)"""
     assignment = short_budget(assignment_id)
     result = grade_notebook(assignment.path("source"), assignment=assignment, hidden=True)
     failures = [f"{i.name}/{c.id}: {c.message}" for i in result.items for c in i.checks

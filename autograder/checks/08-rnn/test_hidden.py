@@ -9,6 +9,7 @@ checked with PyTorch's `meta` device (tensors without data), so no GPU is needed
 
 import contextlib
 import copy
+import functools
 import math
 import random
 import zlib
@@ -392,8 +393,8 @@ class _Run:
     before: Any
     weights: Any
     vocab: list[str]
-    corpus: list[int]
-    heldout: list[int]
+    corpus: torch.Tensor
+    heldout: torch.Tensor
     seed: int
     kind: str
 
@@ -417,19 +418,30 @@ def _labelled(reference, text, seed) -> tuple[dict, list[str]]:
     return index, ["<unk>", *(disguise[t] for t in tokens)]
 
 
+@functools.lru_cache(maxsize=32)
+def _encoded(reference, seed: int, chars: int, heldout_chars: int) -> tuple:
+    """(shown tokens, training corpus, held-out text) as token indices, for one seed: every
+    student of a class gets the same ones for a check, so they are drawn once a process."""
+    text = grading_text(seed, train_chars=chars, heldout_chars=heldout_chars)
+    index, shown = _labelled(reference, text, seed)
+    return (tuple(shown), torch.tensor([index[c] for c in text.train]),
+            torch.tensor([index.get(c, 0) for c in text.heldout]))
+
+
 def _train(student, reference, settings, *, chars, num_epochs, lr, kind="rnn",
            use_random_iter=False, policy=None, gain=1.0) -> _Run:
     """Train the kit's model in the worker on the grader's text, its characters relabelled
     in secret; the held-out text stays here."""
     seed = settings["split_seed"] + student.seed
-    text = grading_text(seed, train_chars=chars, heldout_chars=settings["heldout_chars"])
-    index, shown = _labelled(reference, text, seed)
-    corpus = [index[c] for c in text.train]
+    shown, corpus, heldout = _encoded(reference, seed, chars, settings["heldout_chars"])
+    shown = list(shown)
     net = student.make("text_language_model", vocab_size=len(shown),
                        num_hiddens=settings["num_hiddens"], layer_type=kind, seed=seed,
                        state_policy=policy, batch_size=settings["batch_size"],
                        gradient_gain=gain)
-    loader = student.make("text_loader", corpus=corpus, batch_size=settings["batch_size"],
+    # one tensor, not a list of ints: a list crosses the channel object by object
+    loader = student.make("text_loader", corpus=corpus,
+                          batch_size=settings["batch_size"],
                           num_steps=settings["num_steps"], use_random_iter=use_random_iter,
                           seed=seed, model=net)
     before = net.call("state_dict")
@@ -440,8 +452,8 @@ def _train(student, reference, settings, *, chars, num_epochs, lr, kind="rnn",
                              lr, num_epochs, CPU, use_random_iter)
     except StudentError as exc:
         error = exc
-    return _Run(value, error, before, net.call("state_dict"), shown, corpus,
-                [index.get(c, 0) for c in text.heldout], seed, kind)
+    return _Run(value, error, before, net.call("state_dict"), shown, corpus, heldout, seed,
+                kind)
 
 
 @contextlib.contextmanager
@@ -466,7 +478,7 @@ def _heldout_perplexity(reference, run: _Run, settings) -> float:
     except (RuntimeError, TypeError, KeyError, AttributeError, ValueError):
         expect.fail("the weights of the model after training no longer fit it",
                     hint="Train the net you are given, in place: do not replace its layers.")
-    tokens = torch.tensor(run.heldout)
+    tokens = run.heldout
     n = (len(tokens) - 1) // 16 * 16
     Xs, Ys = tokens[:n].reshape(16, -1), tokens[1:n + 1].reshape(16, -1)
     total, state = 0.0, None

@@ -1,8 +1,0 @@
-# ruff: noqa
-# Attack: an endless loop inside the graded function, to hold up the grader
-# Cell: squared_loss
-# Expect: timed out
-def squared_loss(y_hat, y):
-    """Never returns."""
-    while True:
-        pass
