@@ -10,7 +10,6 @@ canvas, no display and no pyplot state). It reads stored records and grades noth
 
 from __future__ import annotations
 
-import html
 import re
 import statistics
 from collections import Counter
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from autograder import manifest, store
 from autograder.results import ItemResult
-from autograder.rich import with_code
+from autograder.rich import escape, with_code
 from autograder.store import Record
 
 __all__ = ["REPORT", "SCORES", "ItemSummary", "item_summaries", "write"]
@@ -131,16 +130,12 @@ def _histogram(scores: list[float], max_score: float, path: Path) -> None:
     figure.savefig(path, dpi=100)
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _failure_list(summary: ItemSummary) -> str:
     if not summary.failures:
         return "none"
     return "<ul>" + "".join(
         f'<li><span class="count">{n}×</span> {with_code(message)}'
-        + (f' <code>[{_e(", ".join(ids))}]</code>' if ids else "") + "</li>"
+        + (f' <code>[{escape(", ".join(ids))}]</code>' if ids else "") + "</li>"
         for message, ids, n in summary.failures
     ) + "</ul>"
 
@@ -158,17 +153,17 @@ def _page(assignment: str, title: str, records: dict[str, Record]) -> str:
     max_score = max(r.result.max_score for r in records.values())
     left_out = max(r.result.not_gradable for r in records.values())
     rows = "".join(
-        f"<tr><td><code>{_e(s.name)}</code></td><td class=\"num\">{s.points:g}</td>"
+        f"<tr><td><code>{escape(s.name)}</code></td><td class=\"num\">{s.points:g}</td>"
         f"<td class=\"num\">{s.full_marks} / {s.graded}{_not_gradable(s)}</td>"
         f"<td class=\"num\">{s.mean:.2f}</td><td>{_failure_list(s)}</td></tr>"
         for s in item_summaries(assignment, records))
     troubled = {student: r.result.problems for student, r in sorted(records.items())
                 if r.result.problems}
-    problems = "".join(f"<li><b>{_e(student)}</b>: {_e(found[0])}"
+    problems = "".join(f"<li><b>{escape(student)}</b>: {escape(found[0])}"
                        + (f" (and {len(found) - 1} more)" if len(found) > 1 else "") + "</li>"
                        for student, found in troubled.items())
     body = [
-        f"<h1>{_e(title)}: class report</h1>",
+        f"<h1>{escape(title)}: class report</h1>",
         f'<p class="meta">{len(records)} graded submissions · mean '
         f"{statistics.fmean(scores):.2f}, median {statistics.median(scores):g}, "
         f"lowest {min(scores):g}, highest {max(scores):g} (out of {max_score:g}"
@@ -182,7 +177,7 @@ def _page(assignment: str, title: str, records: dict[str, Record]) -> str:
     if problems:
         body.append(f"<h2>Notebooks with problems ({len(troubled)})</h2><ul>{problems}</ul>")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{_e(assignment)}: class report</title><style>{_STYLE}</style>"
+            f"<title>{escape(assignment)}: class report</title><style>{_STYLE}</style>"
             "</head><body>\n" + "\n".join(body) + "\n</body></html>\n")
 
 

@@ -9,13 +9,12 @@ the checks' code and inputs stay with the instructor. Everything a submission pr
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from pathlib import Path
 
 from autograder import manifest, store
 from autograder.results import AssignmentResult, CheckResult, ItemResult
-from autograder.rich import with_code
+from autograder.rich import escape, with_code
 from autograder.store import Record
 
 __all__ = ["FOLDER", "page", "page_path", "write_pages"]
@@ -50,17 +49,13 @@ ul.checks li { margin: .35rem 0; }
 """
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def page_path(course: Path, assignment: str, student: str) -> Path:
     return store.results_dir(course, assignment) / FOLDER / f"{student}.html"
 
 
 def _name(check: CheckResult) -> str:
     badge = "" if check.visible else '<span class="badge">hidden check</span>'
-    return f"<code>{_e(check.id)}</code>{badge}"
+    return f"<code>{escape(check.id)}</code>{badge}"
 
 
 def _of(item: ItemResult) -> str:
@@ -82,11 +77,11 @@ def _check_line(check: CheckResult, alike: Iterable[CheckResult] = (),
     parts = [f'<li><span class="mark {css}">{mark}</span> {names}']
     if not check.gradable:
         reason = check.message.removeprefix("not gradable here: ")
-        parts.append(f'<div class="message">not gradable here: {_e(reason)}; its '
+        parts.append(f'<div class="message">not gradable here: {escape(reason)}; its '
                      f"{share:.3g} points are left out of the score and the maximum</div>")
     elif not check.passed:
         note = "a forbidden call zeroes the whole item: " if check.gate else ""
-        parts.append(f'<div class="message">{_e(note)}{with_code(check.message)}</div>')
+        parts.append(f'<div class="message">{escape(note)}{with_code(check.message)}</div>')
         if check.hint:
             parts.append(f'<div class="hint">{with_code(check.hint)}</div>')
     return "".join(parts) + "</li>"
@@ -94,8 +89,8 @@ def _check_line(check: CheckResult, alike: Iterable[CheckResult] = (),
 
 def _item_section(item: ItemResult) -> str:
     full = item.checks and item.score >= item.max_score
-    head = (f'<section class="item{" full" if full else ""}" id="{_e(item.name)}">'
-            f"<h2><code>{_e(item.name)}</code>: {_of(item)}</h2>")
+    head = (f'<section class="item{" full" if full else ""}" id="{escape(item.name)}">'
+            f"<h2><code>{escape(item.name)}</code>: {_of(item)}</h2>")
     if not item.checks:
         return head + '<p class="message">Not graded: see the problems above.</p></section>'
     failed = [c for c in item.checks if not c.passed and c.gradable]
@@ -117,9 +112,9 @@ def _problems(result: AssignmentResult) -> str:
     parts = []
     if others:
         parts.append("<h2>Problems with the notebook</h2><ul class=\"problems\">"
-                     + "".join(f"<li>{_e(p)}</li>" for p in others) + "</ul>")
+                     + "".join(f"<li>{escape(p)}</li>" for p in others) + "</ul>")
     if failed_cells:
-        rows = "".join(f"<tr><td>{_e(c.label)}</td><td class=\"message\">{_e(c.message)}"
+        rows = "".join(f"<tr><td>{escape(c.label)}</td><td class=\"message\">{escape(c.message)}"
                        "</td></tr>" for c in failed_cells)
         parts.append("<h2>Cells that failed to run</h2><table><tr><th>cell</th>"
                      f"<th>error</th></tr>{rows}</table>")
@@ -131,14 +126,14 @@ def page(record: Record, title: str = "") -> str:
     result = record.result
     scope = "all checks, hidden ones included" if result.hidden else "visible checks only"
     summary = "".join(
-        f'<tr><td><a href="#{_e(i.name)}"><code>{_e(i.name)}</code></a></td>'
+        f'<tr><td><a href="#{escape(i.name)}"><code>{escape(i.name)}</code></a></td>'
         f'<td class="num">{_of(i)}</td>'
         f'<td class="num">{sum(c.passed for c in i.checks if c.gradable)} / '
         f'{sum(c.gradable for c in i.checks)}</td></tr>' for i in result.items)
-    when = f" · graded {_e(record.graded_at)}" if record.graded_at else ""
+    when = f" · graded {escape(record.graded_at)}" if record.graded_at else ""
     body = [
-        f"<h1>{_e(title or result.assignment)}</h1>",
-        f'<p class="meta">{_e(record.student)} · {_e(result.assignment)}{when} · '
+        f"<h1>{escape(title or result.assignment)}</h1>",
+        f'<p class="meta">{escape(record.student)} · {escape(result.assignment)}{when} · '
         f"{scope}</p>",
         f'<p class="total">Score: {result.score:g} / {result.max_score:g}'
         + (f" ({result.not_gradable:g} more not gradable here: left out of the score and "
@@ -149,7 +144,7 @@ def page(record: Record, title: str = "") -> str:
         *(_item_section(item) for item in result.items),
     ]
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{_e(record.student)}: {_e(result.assignment)}</title>"
+            f"<title>{escape(record.student)}: {escape(result.assignment)}</title>"
             f"<style>{_STYLE}</style></head><body>\n" + "\n".join(body)
             + "\n</body></html>\n")
 

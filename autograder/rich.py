@@ -19,7 +19,7 @@ import re
 from autograder.report import render_item
 from autograder.results import CheckResult, ItemResult
 
-__all__ = ["ItemView", "render_html"]
+__all__ = ["ItemView", "escape", "render_html", "with_code"]
 
 _MUTED = "var(--jp-content-font-color2, #57606a)"
 # outcome -> (mark, colour, background tint): green, red, amber
@@ -67,7 +67,8 @@ def _style(role: str, **more: str) -> str:
     return 'style="' + "; ".join(f"{k}: {v}" for k, v in rules.items()) + '"'
 
 
-def _e(text: object) -> str:
+def escape(text: object) -> str:
+    """Any value as HTML text, quotes included: pages are built from strings."""
     return html.escape(str(text), quote=True)
 
 
@@ -75,7 +76,7 @@ def with_code(text: object, attributes: str = "") -> str:
     """Escaped, with each span between backticks as `<code>`: messages name code that way
     ("your `softmax` cell"), and a page should show code, not backticks."""
     opening = f"<code {attributes}>" if attributes else "<code>"
-    return _CODE.sub(lambda m: f"{opening}{m.group(1)}</code>", _e(text))
+    return _CODE.sub(lambda m: f"{opening}{m.group(1)}</code>", escape(text))
 
 
 def _text(text: str) -> str:
@@ -122,9 +123,9 @@ def _detail(check: CheckResult, share: float) -> str:
 
 def _row(outcome: str, label: str, ids: str, detail: str) -> str:
     narrow = _style("cell", width="1%", white_space="nowrap")  # as wide as their words
-    return (f'<tr data-check="{_e(ids)}" data-outcome="{outcome}" {_style("row")}>'
+    return (f'<tr data-check="{escape(ids)}" data-outcome="{outcome}" {_style("row")}>'
             f"<td {narrow}>{_mark(outcome)}</td>"
-            f'<td {narrow} title="{_e(ids)}">{_e(label)}</td>'
+            f'<td {narrow} title="{escape(ids)}">{escape(label)}</td>'
             f"<td {_style('cell')}>{detail}</td></tr>")
 
 
@@ -164,15 +165,15 @@ def render_html(item: ItemResult, *, hidden: bool = False) -> str:
     words, colour = _summary(item, hidden)
     left_out = f" ({item.not_gradable:g} not gradable here)" if item.not_gradable else ""
     head = (f"<div {_style('head', border_left=f'4px solid {colour}')}>"
-            f"<code {_style('name')}>{_e(item.name)}</code>"
-            f"<span {_style('words', color=colour)}>{_e(words)}</span>"
+            f"<code {_style('name')}>{escape(item.name)}</code>"
+            f"<span {_style('words', color=colour)}>{escape(words)}</span>"
             f'<span class="autograder-points" {_style("points")}>'
-            f"{item.score:g} / {item.max_score:g} points{_e(left_out)}</span></div>")
+            f"{item.score:g} / {item.max_score:g} points{escape(left_out)}</span></div>")
     table = (f'<table class="autograder-checks" {_style("table")}><tbody>'
              f"{''.join(_rows(item))}</tbody></table>")
     later = "" if hidden else (f"<div {_style('later')}>Only the visible checks ran here; "
                                "the hidden checks run when your notebook is graded.</div>")
-    return (f'<div class="autograder-check" data-item="{_e(item.name)}" {_style("box")}>'
+    return (f'<div class="autograder-check" data-item="{escape(item.name)}" {_style("box")}>'
             f"{head}{table}{later}</div>")
 
 

@@ -97,7 +97,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         last = (GRADER_ATTACKS, WARM_UP, SHARED)
         for owner, total in sorted(seconds.items(), key=lambda kv: (
                 last.index(kv[0]) if kv[0] in last else -1, kv[0])):
-            terminalreporter.write_line(f"{owner:36} {total:7.1f} s")
+            terminalreporter.write_line(f"{owner:38} {total:7.1f} s")
     skipped = [r for r in terminalreporter.stats.get("skipped", [])
                if SANDBOX_SKIP in str(getattr(r, "longrepr", ""))]
     if skipped:

@@ -48,12 +48,14 @@ def grader_state() -> dict:
             "tensor_eq": torch.Tensor.__eq__}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def warm_zygotes() -> dict[str, float]:
     """Each process's first grading starts a zygote and its imports; done here, once per
     confinement and under the normal budget, so that an attack's short budget (4 s a
     request) is spent on the attack, not on a cold start of a loaded machine. The two
-    zygotes start side by side; the seconds are the process's, not the first attack's."""
+    zygotes start side by side; the seconds are the process's, not the first attack's.
+    Once a process: pytest-xdist interleaves modules, and a module-scoped warm-up would be
+    torn down and paid again each time this module's tests came back."""
     started = time.perf_counter()
     solved = manifest.load("01-linear-regression")
     for bubblewrap in (False, True):
