@@ -185,38 +185,44 @@ def _run_one(check: Check, owner: str, assignment: Assignment, student: Student,
 
 def run_checks(assignment: Assignment, student: Student, *, hidden: bool,
                answers: dict[str, str], other_cells: tuple[str, ...] = (),
-               items: tuple[str, ...] | None = None) -> tuple[ItemResult, ...]:
-    """Run the visible (or all) checks of the chosen items; one result per item."""
+               items: tuple[str, ...] | None = None,
+               checks: tuple[str, ...] | None = None) -> tuple[ItemResult, ...]:
+    """Run the visible (or all) checks of the chosen items; one result per item.
+
+    `checks` runs only those of the items' checks (the kit's tests, proving that a named
+    check catches a mistake without paying for its item's training runs); each item's
+    result then holds only them.
+    """
     folder = assignment.path("checks")
     files = [folder / VISIBLE] + ([folder / HIDDEN] if hidden else [])
-    checks = [check for path in files if path.exists() for check in checks_in(path)]
+    found = [check for path in files if path.exists() for check in checks_in(path)]
     owner = {check: item.name for item in assignment.items for check in item.checks}
-    unknown = [check.id for check in checks if check.id not in owner]
+    unknown = [check.id for check in found if check.id not in owner]
     if unknown:
         raise RuntimeError(f"checks not listed in assignments/{assignment.id}.toml: "
                            f"{', '.join(unknown)}")
     chosen = [i for i in assignment.items if items is None or i.name in items]
-    wanted = {c for i in chosen for c in i.checks}
+    wanted = {c for i in chosen for c in i.checks if checks is None or c in checks}
     results: dict[str, CheckResult] = {}
     sink = io.StringIO()  # what checks or the kit print is nobody's business
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        for check in checks:
+        for check in found:
             if check.id in wanted:
                 results[check.id] = _run_one(check, owner[check.id], assignment, student,
                                              answers, other_cells)
-    collected = {check.id for check in checks}
-    return tuple(_item_result(item, results, collected, hidden) for item in chosen)
+    collected = {check.id for check in found}
+    return tuple(_item_result(item, results, collected, hidden, wanted) for item in chosen)
 
 
 def _item_result(item: Item, results: dict[str, CheckResult], collected: set[str],
-                 hidden: bool) -> ItemResult:
+                 hidden: bool, wanted: set[str]) -> ItemResult:
     """The item's checks that ran; in a full run, a listed check that did not run fails."""
     checks = []
     for check_id in item.checks:
         result = results.get(check_id)
         if result is None:
-            if not hidden and check_id not in collected:
-                continue  # a hidden check, in a visible-only run
+            if check_id not in wanted or (not hidden and check_id not in collected):
+                continue  # not asked for, or a hidden check in a visible-only run
             result = CheckResult(check_id, item.name, passed=False,
                                  message="the check did not run")
         checks.append(result)

@@ -95,11 +95,13 @@ def _explain_undefined(item: ItemResult, failed_cells: dict[str, str],
 
 
 def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
-                   hidden: bool = True, items: tuple[str, ...] | None = None) -> AssignmentResult:
+                   hidden: bool = True, items: tuple[str, ...] | None = None,
+                   checks: tuple[str, ...] | None = None) -> AssignmentResult:
     """Grade a notebook file; `NotebookError` only when it cannot be read at all.
 
-    `items` grades only those graded names (the kit's tests, proving one item at a time);
-    the result then holds only them.
+    `items` grades only those graded names, and `checks` only those of their checks (the
+    kit's tests, proving one item, or the check that catches a mistake, at a time); the
+    result then holds only them.
     """
     started = time.perf_counter()
     assignment = assignment or assignment_for(notebook)
@@ -116,7 +118,7 @@ def grade_notebook(notebook: Path, *, assignment: Assignment | None = None,
         running = _Unreachable(str(exc))
     try:
         results = run_checks(assignment, running, hidden=hidden, answers=submission.answers,
-                             other_cells=others, items=items)
+                             other_cells=others, items=items, checks=checks)
     finally:
         student.close()
     failed_cells = {o.label: o.message for o in student.outcomes if not o.ok}

@@ -179,6 +179,44 @@ class _Gain(torch.autograd.Function):
         return grad * ctx.gain, None
 
 
+class _TanhRecurrence(torch.autograd.Function):
+    """One `nn.RNN` tanh layer on token indices, its backpropagation through time written out.
+
+    The same values as `nn.RNN` on one-hot inputs (a one-hot row times `W_ih` is a column of
+    it), but one autograd node for the whole sequence instead of several per step: the
+    grader trains this model in every `train_char_lm` check, and on a CPU those runs are
+    bound by the cost of each small operation, not by arithmetic. The final state is its
+    own tensor, not a view of the outputs, as `nn.RNN`'s is (a loop may `detach_()` it).
+    """
+
+    @staticmethod
+    def forward(ctx: Any, tokens: torch.Tensor, H0: torch.Tensor, W_ih: torch.Tensor,
+                W_hh: torch.Tensor, b_ih: torch.Tensor,
+                b_hh: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        inputs = W_ih.t()[tokens] + (b_ih + b_hh)                # (num_steps, batch, hidden)
+        Hs = torch.empty_like(inputs)
+        H, W = H0, W_hh.t()
+        for step, out in zip(inputs.unbind(0), Hs.unbind(0), strict=True):
+            H = torch.addmm(step, H, W, out=out).tanh_()
+        ctx.save_for_backward(tokens, H0, W_ih, W_hh, Hs)
+        return Hs, Hs[-1:].clone()
+
+    @staticmethod
+    def backward(ctx: Any, dHs: torch.Tensor, dH_last: torch.Tensor) -> tuple:
+        tokens, H0, W_ih, W_hh, Hs = ctx.saved_tensors
+        gate, dA = 1 - Hs * Hs, torch.empty_like(Hs)   # tanh' = 1 - tanh^2
+        dH = dH_last[0]
+        for d, g, a in zip(reversed(dHs.unbind(0)), reversed(gate.unbind(0)),
+                           reversed(dA.unbind(0)), strict=True):
+            torch.add(d, dH, out=a).mul_(g)
+            dH = a @ W_hh
+        flat = dA.reshape(-1, Hs.shape[-1])
+        before = torch.cat([H0[None], Hs[:-1]]).reshape(-1, Hs.shape[-1])
+        db = flat.sum(0)
+        dW_ih = torch.zeros_like(W_ih.t()).index_add_(0, tokens.reshape(-1), flat).t()
+        return None, dH, dW_ih, flat.t() @ before, db, db.clone()
+
+
 _LAYERS = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
 
 
@@ -208,12 +246,15 @@ class LanguageModel(nn.Module):
 
     def __init__(self, vocab_size: int, num_hiddens: int, layer_type: str = "rnn", seed: int = 0,
                  state_policy: str | None = None, batch_size: int | None = None,
-                 gradient_gain: float = 1.0) -> None:
+                 gradient_gain: float = 1.0, output_bias: torch.Tensor | None = None) -> None:
         super().__init__()
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)
             self.rnn = _LAYERS[layer_type](vocab_size, num_hiddens)
             self.linear = nn.Linear(num_hiddens, vocab_size)
+        if output_bias is not None:  # predictions far from uniform before any training
+            with torch.no_grad():
+                self.linear.bias.copy_(torch.as_tensor(output_bias))
         self.vocab_size, self.num_hiddens = vocab_size, num_hiddens
         self.state_policy, self.batch_size, self.gradient_gain = \
             state_policy, batch_size, gradient_gain
@@ -232,13 +273,38 @@ class LanguageModel(nn.Module):
 
     def forward(self, inputs: torch.Tensor, state: Any = None) -> tuple[torch.Tensor, Any]:
         broken = self._breaks_policy(inputs, state)
-        X = F.one_hot(inputs.T.long(), self.vocab_size).float()  # (num_steps, batch, vocab)
-        Y, state = self.rnn(X, state)                            # (num_steps, batch, hidden)
+        if self._plain_tanh_rnn(inputs, state):
+            rnn = self.rnn
+            H0 = state[0] if state is not None else \
+                torch.zeros(inputs.shape[0], self.num_hiddens, device=inputs.device)
+            Y, state = _TanhRecurrence.apply(inputs.T.long(), H0, rnn.weight_ih_l0,
+                                             rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0)
+        else:
+            X = F.one_hot(inputs.T.long(), self.vocab_size).float()  # (steps, batch, vocab)
+            Y, state = self.rnn(X, state)                            # (steps, batch, hidden)
         outputs = self.linear(Y.reshape(-1, Y.shape[-1]))        # (num_steps * batch, vocab)
         gain = -self.gradient_gain if broken else self.gradient_gain
         if gain != 1.0:
             outputs = _Gain.apply(outputs, gain)
         return outputs, state
+
+    def _plain_tanh_rnn(self, inputs: torch.Tensor, state: Any) -> bool:
+        """Is the layer still the one-layer tanh `nn.RNN` built here, given a state it takes?
+        Anything else (a replaced layer, a state of another shape or dtype) goes through the
+        layer itself, for its own result or its own error."""
+        rnn = self.rnn
+        if type(rnn) is not nn.RNN or (rnn.mode, rnn.num_layers, rnn.bias, rnn.batch_first,
+                                        rnn.bidirectional, rnn.input_size, rnn.hidden_size) \
+                != ("RNN_TANH", 1, True, False, False, self.vocab_size, self.num_hiddens):
+            return False
+        weight = rnn.weight_hh_l0
+        if inputs.dim() != 2 or inputs.dtype.is_floating_point or \
+                weight.dtype != torch.float32 or inputs.device != weight.device:
+            return False
+        return state is None or (type(state) in (torch.Tensor, nn.Parameter)
+                                 and state.shape == (1, inputs.shape[0], self.num_hiddens)
+                                 and state.dtype == weight.dtype
+                                 and state.device == weight.device)
 
     def begin_state(self, batch_size: int = 1, device: Any = None) -> Any:
         zeros = torch.zeros((1, batch_size, self.num_hiddens), device=device)
@@ -250,37 +316,45 @@ class TextLoader:
 
     Sequential partitioning, or random sampling with `use_random_iter=True`; drawn with its own
     generator from `seed`, so the batches do not depend on the student's random calls.
-    Starting an epoch tells `model` (a `LanguageModel`) so, for its state policy.
+    Starting an epoch tells `model` (a `LanguageModel`) so, for its state policy. With
+    `epoch_corpora`, epoch k reads the k-th of them (cycling) instead of `corpus`, so that
+    the epochs of a run that does not learn still differ.
     """
 
     def __init__(self, corpus: torch.Tensor | list[int], batch_size: int, num_steps: int,
                  use_random_iter: bool = False, seed: int = 0,
-                 model: LanguageModel | None = None) -> None:
+                 model: LanguageModel | None = None,
+                 epoch_corpora: list[torch.Tensor] | None = None) -> None:
         self.corpus = torch.as_tensor(corpus, dtype=torch.int64).clone()
+        self._corpora = [torch.as_tensor(c, dtype=torch.int64).clone()
+                         for c in epoch_corpora or [self.corpus]]
         self.batch_size, self.num_steps = batch_size, num_steps
         self.use_random_iter, self.model = use_random_iter, model
         self._rng = random.Random(seed)
+        self._epochs = 0
 
     def __iter__(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         if self.model is not None:
             self.model.new_epoch()
-        return self._random() if self.use_random_iter else self._sequential()
+        corpus = self._corpora[self._epochs % len(self._corpora)]
+        self._epochs += 1
+        return self._random(corpus) if self.use_random_iter else self._sequential(corpus)
 
-    def _random(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    def _random(self, corpus: torch.Tensor) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         T, B = self.num_steps, self.batch_size
-        corpus = self.corpus[self._rng.randint(0, T - 1):]
+        corpus = corpus[self._rng.randint(0, T - 1):]
         starts = list(range(0, (len(corpus) - 1) // T * T, T))
         self._rng.shuffle(starts)
         for i in range(0, len(starts) // B * B, B):
             rows = torch.tensor(starts[i:i + B])[:, None] + torch.arange(T)
             yield corpus[rows], corpus[rows + 1]
 
-    def _sequential(self) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
+    def _sequential(self, corpus: torch.Tensor) -> Iterator[tuple[torch.Tensor, torch.Tensor]]:
         T, B = self.num_steps, self.batch_size
         offset = self._rng.randint(0, T)
-        n = max(0, (len(self.corpus) - offset - 1) // B * B)
-        Xs = self.corpus[offset:offset + n].reshape(B, -1)
-        Ys = self.corpus[offset + 1:offset + 1 + n].reshape(B, -1)
+        n = max(0, (len(corpus) - offset - 1) // B * B)
+        Xs = corpus[offset:offset + n].reshape(B, -1)
+        Ys = corpus[offset + 1:offset + 1 + n].reshape(B, -1)
         for i in range(0, Xs.shape[1] // T * T, T):
             yield Xs[:, i:i + T], Ys[:, i:i + T]
 

@@ -18,6 +18,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
+# One thread per test process, set before torch is imported (and inherited by the processes
+# tests start): the suite runs a process per core (pytest-xdist), and torch's default of a
+# thread per core in each of them oversubscribes the cores whenever two compute at once,
+# which slowed every assignment's tests by 10-15 % on two cores. The grading worker runs on
+# one thread already (autograder.ops).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 from autograder import launch, manifest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,13 +116,18 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 @dataclass(frozen=True)
 class Mutant:
-    """A realistic wrong answer for one graded name, and words its failure must contain."""
+    """A realistic wrong answer for one graded name, and words its failure must contain.
+
+    `caught_by` names the checks that catch it, where its item's other checks train a model
+    (seconds each): it is then graded on those alone, and each of them must fail.
+    """
 
     assignment: str
     name: str
     path: Path
     mistake: str
     expect: tuple[str, ...]
+    caught_by: tuple[str, ...] = ()
 
     @property
     def source(self) -> str:
@@ -127,8 +139,10 @@ def read_mutant(path: Path) -> Mutant:
     mistake = re.search(r"^# Mistake: (.+)$", text, re.M)
     expect = re.findall(r"^# Expect: (.+)$", text, re.M)
     assert mistake and expect, f"{path} needs '# Mistake:' and '# Expect:' header lines"
+    caught_by = re.search(r"^# Caught by: (.+)$", text, re.M)
     return Mutant(path.parent.name, path.stem.split("__")[0], path, mistake.group(1),
-                  tuple(e.strip() for e in expect))
+                  tuple(e.strip() for e in expect),
+                  tuple(c.strip() for c in caught_by.group(1).split(",")) if caught_by else ())
 
 
 def all_mutants() -> list[Mutant]:

@@ -397,6 +397,7 @@ class _Run:
     heldout: torch.Tensor
     seed: int
     kind: str
+    epoch_corpora: list[torch.Tensor] | None = None
 
 
 # Mixed into the seed of the grader's secret labelling of the characters. The checks' folder
@@ -429,21 +430,23 @@ def _encoded(reference, seed: int, chars: int, heldout_chars: int) -> tuple:
 
 
 def _train(student, reference, settings, *, chars, num_epochs, lr, kind="rnn",
-           use_random_iter=False, policy=None, gain=1.0) -> _Run:
+           use_random_iter=False, policy=None, gain=1.0, epochs_differ=False) -> _Run:
     """Train the kit's model in the worker on the grader's text, its characters relabelled
-    in secret; the held-out text stays here."""
+    in secret; the held-out text stays here. `epochs_differ`: see `_differing_epochs`."""
     seed = settings["split_seed"] + student.seed
     shown, corpus, heldout = _encoded(reference, seed, chars, settings["heldout_chars"])
     shown = list(shown)
+    epoch_corpora, bias = _differing_epochs(corpus, len(shown), seed) if epochs_differ \
+        else (None, None)
     net = student.make("text_language_model", vocab_size=len(shown),
                        num_hiddens=settings["num_hiddens"], layer_type=kind, seed=seed,
                        state_policy=policy, batch_size=settings["batch_size"],
-                       gradient_gain=gain)
+                       gradient_gain=gain, output_bias=bias)
     # one tensor, not a list of ints: a list crosses the channel object by object
     loader = student.make("text_loader", corpus=corpus,
                           batch_size=settings["batch_size"],
                           num_steps=settings["num_steps"], use_random_iter=use_random_iter,
-                          seed=seed, model=net)
+                          seed=seed, model=net, epoch_corpora=epoch_corpora)
     before = net.call("state_dict")
     value, error = None, None
     try:
@@ -453,7 +456,22 @@ def _train(student, reference, settings, *, chars, num_epochs, lr, kind="rnn",
     except StudentError as exc:
         error = exc
     return _Run(value, error, before, net.call("state_dict"), shown, corpus, heldout, seed,
-                kind)
+                kind, epoch_corpora)
+
+
+def _differing_epochs(corpus: torch.Tensor, vocab_size: int,
+                      seed: int) -> tuple[list[torch.Tensor], torch.Tensor]:
+    """Epochs that differ without any learning: the text, then the same text through a
+    shuffle of its tokens ('<unk>' stays 0), and output biases that fit the first (its
+    token frequencies). A model that does not learn (lr=0) then gives the first epoch a
+    perplexity of about 17 and the second 35 or more, so the last one cannot be confused
+    with the perplexity of both together; an untrained model alone gives every epoch about
+    the vocabulary size, the same to a few parts in 100,000, closer than rounding allows."""
+    order = list(range(1, vocab_size))
+    random.Random(seed).shuffle(order)
+    shuffled = torch.tensor([0, *order])[corpus]
+    counts = torch.bincount(corpus, minlength=vocab_size).double() + 1
+    return [corpus, shuffled], (counts / counts.sum()).log().float()
 
 
 @contextlib.contextmanager
@@ -544,7 +562,8 @@ def _replayed(run: _Run, settings) -> list[float]:
     V, B, T = len(run.vocab), settings["batch_size"], settings["num_steps"]
     model = probes_text.LanguageModel(V, settings["num_hiddens"], seed=run.seed)
     model.load_state_dict(run.before)
-    loader = probes_text.TextLoader(run.corpus, B, T, seed=run.seed)
+    loader = probes_text.TextLoader(run.corpus, B, T, seed=run.seed,
+                                    epoch_corpora=run.epoch_corpora)
     with torch.no_grad(), _one_thread():
         state = None
         for X, _ in loader:  # the first epoch: only the state at its end matters
@@ -552,7 +571,8 @@ def _replayed(run: _Run, settings) -> list[float]:
         results = []
         for start in (None, state):
             # the same batches again: a new loader, one epoch skipped
-            replay = probes_text.TextLoader(run.corpus, B, T, seed=run.seed)
+            replay = probes_text.TextLoader(run.corpus, B, T, seed=run.seed,
+                                            epoch_corpora=run.epoch_corpora)
             list(iter(replay))
             state, total, count = start, 0.0, 0
             for X, Y in replay:
@@ -568,7 +588,8 @@ def test_train_char_lm_returns_last_epoch_perplexity(student, reference, assignm
     """Return perplexity(total, count) of the LAST epoch: reset total and count at each
     epoch, add loss.item() * y.numel() and y.numel() for every batch."""
     settings = _settings(assignment)
-    run = _train(student, reference, settings, chars=4000, num_epochs=2, lr=0.0)
+    run = _train(student, reference, settings, chars=4000, num_epochs=2, lr=0.0,
+                 epochs_differ=True)
     if run.error is not None:
         raise run.error
     if _same(run.before, run.weights):

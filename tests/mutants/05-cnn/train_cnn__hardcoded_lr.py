@@ -1,5 +1,6 @@
 # Mistake: hard-codes lr=0.01 (the course's value) instead of using the lr argument.
 # Expect: with lr=0 one epoch still changed the weights
+# Caught by: train_cnn_uses_its_arguments
 def train_cnn(train_loader, num_epochs, lr, momentum):
     """Train a new MnistNet with SGD and momentum."""
     net = MnistNet()

@@ -1,5 +1,6 @@
 # Mistake: builds plain SGD and never passes momentum to the optimiser.
 # Expect: momentum=0 gave the same weights
+# Caught by: train_cnn_uses_its_arguments
 def train_cnn(train_loader, num_epochs, lr, momentum):
     """Train a new MnistNet with SGD and momentum."""
     net = MnistNet()

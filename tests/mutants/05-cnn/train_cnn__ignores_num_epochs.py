@@ -1,5 +1,6 @@
 # Mistake: makes a single pass over the data whatever num_epochs says.
 # Expect: is num_epochs used
+# Caught by: train_cnn_uses_its_arguments
 def train_cnn(train_loader, num_epochs, lr, momentum):
     """Train a new MnistNet with SGD and momentum."""
     net = MnistNet()

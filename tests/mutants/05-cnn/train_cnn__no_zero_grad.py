@@ -1,5 +1,6 @@
 # Mistake: never calls optimizer.zero_grad(), so every step uses the sum of all earlier gradients.
 # Expect: zero_grad
+# Caught by: train_cnn_accuracy
 def train_cnn(train_loader, num_epochs, lr, momentum):
     """Train a new MnistNet with SGD and momentum."""
     net = MnistNet()

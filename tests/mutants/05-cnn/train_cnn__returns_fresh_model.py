@@ -1,5 +1,6 @@
 # Mistake: trains one network but returns a newly made, untrained MnistNet().
 # Expect: below the target
+# Caught by: train_cnn_accuracy
 def train_cnn(train_loader, num_epochs, lr, momentum):
     """Train a new MnistNet with SGD and momentum."""
     model = MnistNet()

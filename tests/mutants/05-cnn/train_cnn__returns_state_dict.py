@@ -1,5 +1,6 @@
 # Mistake: returns the network's state_dict instead of the network.
 # Expect: expected the trained MnistNet
+# Caught by: train_cnn_returns_model
 def train_cnn(train_loader, num_epochs, lr, momentum):
     """Train a new MnistNet with SGD and momentum."""
     net = MnistNet()

@@ -1,6 +1,7 @@
 # Mistake: calls optimizer.step() before loss.backward(), right after zero_grad, so no step ever sees a gradient.
 # Expect: below the target
 # Expect: never changed the weights
+# Caught by: train_cnn_accuracy, train_cnn_uses_its_arguments
 def train_cnn(train_loader, num_epochs, lr, momentum):
     """Train a new MnistNet with SGD and momentum."""
     net = MnistNet()

@@ -1,5 +1,6 @@
 # Mistake: clips before loss.backward(), when the gradients have just been zeroed, so the new ones are never clipped.
 # Expect: after loss.backward() and before optimizer.step()
+# Caught by: train_char_lm_clips_gradients
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

@@ -1,5 +1,6 @@
 # Mistake: ignores lr and trains with a fixed learning rate of 1.
 # Expect: with lr=0 the weights
+# Caught by: train_char_lm_uses_its_arguments
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

@@ -1,5 +1,6 @@
 # Mistake: flattens Y without transposing it, so the labels are in batch-first order and do not line up with y_hat.
 # Expect: the held-out perplexity
+# Caught by: train_char_lm_perplexity
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

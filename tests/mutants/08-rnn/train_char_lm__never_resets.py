@@ -1,5 +1,6 @@
 # Mistake: carries the state over also for random batches (use_random_iter=True).
 # Expect: did not start from a new state
+# Caught by: train_char_lm_resets_state_for_random_batches
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

@@ -1,5 +1,6 @@
 # Mistake: never clips the gradients.
 # Expect: clipped at theta = 1
+# Caught by: train_char_lm_clips_gradients
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

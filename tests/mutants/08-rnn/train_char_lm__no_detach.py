@@ -1,5 +1,6 @@
 # Mistake: carries the state from batch to batch without detaching it.
 # Expect: backward through the graph a second time
+# Caught by: train_char_lm_carries_state_between_batches
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

@@ -1,5 +1,6 @@
 # Mistake: adds up the loss over all epochs instead of restarting at each epoch.
 # Expect: the LAST epoch
+# Caught by: train_char_lm_returns_last_epoch_perplexity
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

@@ -1,5 +1,6 @@
 # Mistake: starts every batch from begin_state, also for sequential batches.
 # Expect: state was reset instead of carried over
+# Caught by: train_char_lm_carries_state_between_batches
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

@@ -1,5 +1,6 @@
 # Mistake: returns the mean loss of the last epoch instead of its perplexity.
 # Expect: train_char_lm's return value
+# Caught by: train_char_lm_returns_last_epoch_perplexity
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()

@@ -1,5 +1,6 @@
 # Mistake: detaches the state with state.detach(), which fails for an LSTM's tuple (H, C).
 # Expect: 'tuple' object has no attribute 'detach'
+# Caught by: train_char_lm_lstm_state
 def train_char_lm(net, train_iter, vocab, lr, num_epochs, device, use_random_iter=False):
     """Train a character language model in place with SGD, clipping gradients at 1."""
     loss = nn.CrossEntropyLoss()
