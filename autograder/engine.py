@@ -40,7 +40,8 @@ from autograder.manifest import Assignment, Item
 from autograder.results import CheckResult, ItemResult
 from autograder.student import Student, StudentError, WorkerLost
 
-__all__ = ["FIXTURES", "Check", "checks_in", "load_reference", "preload", "run_checks"]
+__all__ = ["FIXTURES", "Check", "checks_in", "load_reference", "preload", "run_checks",
+           "visible_of"]
 
 VISIBLE, HIDDEN = "test_visible.py", "test_hidden.py"
 # what a check may ask for; anything else is a bug in the check, found by the kit's tests
@@ -64,6 +65,14 @@ def _import(path: Path, version: int) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def visible_of(hidden_file: str | Path) -> ModuleType:
+    """The visible checks beside a hidden check file, for the helpers written there: one
+    copy serves both files, with the messages students already know from their notebook
+    (`_visible = visible_of(__file__)` in `test_hidden.py`; never import its `test_`s)."""
+    path = Path(hidden_file).with_name(VISIBLE)
+    return _import(path, path.stat().st_mtime_ns)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ student sees is the check's docstring unless a rung gives a sharper one.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any, NoReturn
 
 import torch
@@ -110,6 +112,19 @@ def tolerance(expected: torch.Tensor, dtype: torch.dtype, scale: Any = 0.0,
     info = torch.finfo(dtype)
     magnitude = expected.detach().double().abs() + torch.as_tensor(scale, dtype=torch.float64)
     return ulps * info.eps * magnitude + info.tiny
+
+
+@contextlib.contextmanager
+def one_thread() -> Iterator[None]:
+    """The grader's own computations on small tensors on one thread, as in the worker: many
+    small operations run several times faster so (a second thread only waits for its share
+    of a busy machine), and the grader's setting is put back after."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(threads)
 
 
 def in_float64(function: Any, *args: Any) -> Any:

@@ -74,18 +74,6 @@ class _CallRecorder(TorchFunctionMode):
         return func(*args, **(kwargs or {}))
 
 
-def _seed(seed: int) -> None:
-    """The same random streams before every call, whatever earlier student code drew."""
-    torch.manual_seed(seed)
-    random.seed(seed)
-    try:
-        import numpy
-
-        numpy.random.seed(seed % 2**32)
-    except ImportError:
-        pass
-
-
 def _set_builtins(wanted: dict[str, Any]) -> None:
     current = vars(builtins)
     for name in [n for n in current if n not in wanted]:
@@ -237,7 +225,7 @@ class Interpreter:
         exec(compile(source, request.get("label", "<cell>"), "exec"), self.namespace)
 
     def _call(self, request: dict) -> Any:
-        _seed(request.get("seed", 0))
+        probes.seed_streams(request.get("seed", 0))
         func = self._target(request["target"])
         args = self.resolve(request.get("args", []))
         kwargs = self.resolve(request.get("kwargs", {}))
@@ -265,7 +253,7 @@ class Interpreter:
 
     def _op_grad(self, request: dict) -> Any:
         """Forward, then gradients w.r.t. the inputs at `wrt` (and a module's parameters)."""
-        _seed(request.get("seed", 0))
+        probes.seed_streams(request.get("seed", 0))
         func = self._target(request["target"])
         args = list(self.resolve(request.get("args", [])))
         for i in request.get("wrt", ()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import random
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +20,21 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-__all__ = ["ProbeNet", "make"]
+__all__ = ["ProbeNet", "make", "seed_streams"]
+
+
+def seed_streams(seed: int) -> None:
+    """Seed every random stream student code may draw from (torch, random, numpy): the
+    worker does so before each call, and a probe that calls student code many times in one
+    request does so before each of them, so each call sees the streams a request would."""
+    torch.manual_seed(seed)
+    random.seed(seed)
+    try:
+        import numpy
+
+        numpy.random.seed(seed % 2**32)
+    except ImportError:
+        pass
 
 
 def leaf(value: torch.Tensor, grad: torch.Tensor | None = None) -> torch.Tensor:

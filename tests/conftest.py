@@ -62,14 +62,43 @@ def pytest_collection_modifyitems(items: list) -> None:
 GRADER_ATTACKS = "attacks on the grader (01's notebook)"
 WARM_UP = "process warm-ups (zygotes)"
 SHARED = "shared by all"
-_WARM_UP_PROPERTY = "warm_up_seconds"
+_WARM_UP_PROPERTY = "zygote_wait_seconds"
+
+
+def _charging_zygote_waits(item: pytest.Item, when: str):
+    """Around one phase of a test: the seconds it waited for a zygote to start (its
+    process's first, or one started again after a test switched confinement) go to the
+    warm-up line, not to the test's assignment, whose time they do not depend on."""
+    before = launch.zygote_wait_seconds()
+    try:
+        return (yield)
+    finally:
+        waited = launch.zygote_wait_seconds() - before
+        if waited:
+            item.user_properties.append((f"{_WARM_UP_PROPERTY}:{when}", waited))
 
 
 def charge_warm_up(item: pytest.Item, seconds: float) -> None:
-    """Count `seconds` of this test's setup as its process's warm-up (the zygotes every later
-    grading there finds started), not as the time of the test's assignment."""
-    if seconds:
-        item.user_properties.append((_WARM_UP_PROPERTY, seconds))
+    """Count `seconds` more of this test's setup as warm-up: what a fixture spent making
+    cold processes warm besides waiting for zygotes (a worker's first imports, the grader's
+    first grading), which the test's assignment would otherwise pay."""
+    if seconds > 0:
+        item.user_properties.append((f"{_WARM_UP_PROPERTY}:setup", seconds))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    return (yield from _charging_zygote_waits(item, "setup"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    return (yield from _charging_zygote_waits(item, "call"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    return (yield from _charging_zygote_waits(item, "teardown"))
 
 
 def _owner(nodeid: str) -> str:
@@ -87,7 +116,7 @@ def _suite_seconds(stats: dict) -> dict[str, float]:
             if not hasattr(report, "duration") or not hasattr(report, "nodeid"):
                 continue
             warm = sum(value for key, value in getattr(report, "user_properties", ())
-                       if key == _WARM_UP_PROPERTY) if report.when == "setup" else 0.0
+                       if key == f"{_WARM_UP_PROPERTY}:{report.when}")
             owner = _owner(report.nodeid)
             seconds[owner] = seconds.get(owner, 0.0) + report.duration - warm
             if warm:

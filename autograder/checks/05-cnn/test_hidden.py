@@ -14,22 +14,15 @@ import torch.nn.functional as F
 
 from autograder import expect
 from autograder.datasets import grading_split28, normalized
+from autograder.engine import visible_of
 from autograder.student import StudentError
+
+_expect_value_error = visible_of(__file__)._expect_value_error
 
 
 def _conv(X: torch.Tensor, K: torch.Tensor) -> torch.Tensor:
     """The library's cross-correlation of two 2-D tensors, in float64."""
     return F.conv2d(X.double()[None, None], K.double()[None, None])[0, 0]
-
-
-def _expect_value_error(student, name: str, args: tuple, kwargs: dict, what: str) -> None:
-    try:
-        value = student.call(name, *args, **kwargs)
-    except StudentError as error:
-        expect.expect(error.type == "ValueError",
-                      f"{what} raised {error.describe()}, expected a ValueError")
-        return
-    expect.fail(f"{what} returned {expect.describe(value)}, expected a ValueError")
 
 
 def _expect_int(value: object, expected: int, what: str) -> None:
@@ -110,8 +103,7 @@ def test_conv_output_size_kernel_fills_input(student):
 def test_conv_output_size_impossible_settings(student):
     """Raise ValueError for k < 1, p < 0, s < 1, and for k > n + 2p whatever the stride."""
     for args in [(5, 0, 0, 1), (5, 3, -1, 1), (5, 3, 0, 0), (5, 3, 0, -2), (4, 7, 1, 2)]:
-        _expect_value_error(student, "conv_output_size", args, {},
-                            f"conv_output_size{args}")
+        _expect_value_error(student, "conv_output_size", args, {})
 
 
 # -- pool2d -----------------------------------------------------------------------------

@@ -12,7 +12,12 @@ import itertools
 import torch
 
 from autograder import expect
+from autograder.engine import visible_of
 from autograder.text_data import pydoc_lines
+
+_visible = visible_of(__file__)
+_counts = _visible._counts  # the student's Counter, as a plain dict of what it holds
+_all_tokens = _visible._all_tokens  # the vocabulary's tokens, checked to map back
 
 
 def _lines(n: int = 60) -> list[str]:
@@ -53,15 +58,6 @@ def test_tokenize_matches_reference(student, reference):
 
 
 # -- count_corpus -----------------------------------------------------------------------
-def _counts(student, tokens, what):
-    """The student's Counter for `tokens`, as a plain dict of what it holds."""
-    counter = student.keep("count_corpus", tokens)
-    held = student.make("text_counter", counter=counter).call("copy")
-    expect.expect(held["is_counter"], f"{what} returned {expect.describe(counter)}, which is "
-                  "not a collections.Counter", hint="return collections.Counter(tokens)")
-    return dict(held["items"])
-
-
 def test_count_corpus_empty(student):
     """count_corpus([]) is an empty Counter: check `tokens and ...` before looking at tokens[0]."""
     for tokens, expected in (([], {}), ([[], []], {}), ([[], ["a", "a"]], {"a": 2})):
@@ -84,11 +80,6 @@ def test_count_corpus_matches_reference(student, reference):
 
 
 # -- Vocab ------------------------------------------------------------------------------
-_ONCE = ("Skip tokens already in the vocabulary (a reserved token that also occurs in the "
-         "corpus, '<unk>'); a list default argument changed in place repeats them too: use "
-         "reserved_tokens=None.")
-
-
 def _attribute(remote, name):
     """An attribute or property of an object in the worker, read there, sent back as data."""
     return remote.student.request("getattr", {"handle": remote.handle, "attrs": [name]})
@@ -97,22 +88,7 @@ def _attribute(remote, name):
 def _vocab(student, *args, **kwargs):
     """The student's Vocab, and its tokens by index, checked to map back to their indices."""
     vocab = student.keep("Vocab", *args, **kwargs)
-    size = vocab.call("__len__")
-    expect.expect(type(size) is int and 0 < size <= 100_000, f"len(Vocab(...)) returned "
-                  f"{expect.describe(size)}, expected the number of tokens, an int")
-    tokens = vocab.call("to_tokens", list(range(size)))
-    expect.expect(type(tokens) is list and len(tokens) == size, f"vocab.to_tokens(a list of "
-                  f"{size} indices) returned {expect.describe(tokens)}, expected {size} tokens")
-    twice = next((t for i, t in enumerate(tokens) if t in tokens[:i]), None)
-    expect.expect(twice is None, f"the token {twice!r} appears twice in the vocabulary, at "
-                  f"indices {[i for i, t in enumerate(tokens) if t == twice]}; expected each "
-                  "token once", hint=_ONCE)
-    indices = vocab.call("__getitem__", tokens)
-    expect.expect(indices == list(range(size)), f"vocab[its own tokens] gave "
-                  f"{expect.describe(indices)}, expected each token's index: "
-                  "vocab[vocab.to_tokens(i)] == i",
-                  hint="Build idx_to_token and token_to_idx together, from the same list.")
-    return vocab, tokens
+    return vocab, _all_tokens(vocab, "Vocab(...)")
 
 
 def _expect_order(got, expected, what, hint=""):

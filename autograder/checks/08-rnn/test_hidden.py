@@ -7,7 +7,6 @@ measures the perplexity itself, on held-out text that never enters the worker. D
 checked with PyTorch's `meta` device (tensors without data), so no GPU is needed.
 """
 
-import contextlib
 import copy
 import functools
 import math
@@ -22,8 +21,13 @@ import torch.nn.functional as F
 from torch import nn
 
 from autograder import expect, probes_text
+from autograder.engine import visible_of
 from autograder.student import StudentError
 from autograder.text_data import grading_text
+
+_visible = visible_of(__file__)
+_params = _visible._params  # the five parameters, checked for type, shape and dtype
+_run = _visible._run  # (outputs, H) of the student's rnn, checked
 
 CPU, META = torch.device("cpu"), torch.device("meta")
 NAMES = ("W_xh", "W_hh", "b_h", "W_hq", "b_q")
@@ -36,18 +40,6 @@ def _devices(student, remote) -> list[str]:
 
 
 # -- get_rnn_params -----------------------------------------------------------------------
-def _params(student, vocab_size, num_hiddens):
-    result = student.get_rnn_params(vocab_size, num_hiddens, CPU)
-    expect.expect(isinstance(result, (list, tuple)) and len(result) == 5,
-                  f"get_rnn_params returned {expect.describe(result)}, expected the list "
-                  "[W_xh, W_hh, b_h, W_hq, b_q]")
-    V, h = vocab_size, num_hiddens
-    for param, name, shape in zip(result, NAMES, ((V, h), (h, h), (h,), (h, V), (V,)),
-                                  strict=True):
-        expect.tensor(param, name, shape=shape, dtype=torch.float32)
-    return result
-
-
 def test_get_rnn_params_leaves(student):
     """Make each tensor, scale it, then .requires_grad_(True): leaves, whose .grad is filled."""
     _params(student, 10, 6)
@@ -119,20 +111,6 @@ def _magnitude_rnn(inputs, H, params):
 
 def _absolute(*tensors):
     return [t.detach().double().abs() for t in tensors]
-
-
-def _run(student, inputs, H0, params, what):
-    result = student.rnn(inputs, (H0,), params)
-    expect.expect(isinstance(result, (tuple, list)) and len(result) == 2,
-                  f"{what} returned {expect.describe(result)}, expected (outputs, (H,))")
-    outputs, state = result
-    num_steps, batch_size, vocab_size = inputs.shape
-    expect.tensor(outputs, f"the outputs of {what}", shape=(num_steps * batch_size, vocab_size),
-                  dtype=torch.float32)
-    expect.expect(isinstance(state, (tuple, list)) and len(state) == 1,
-                  f"the state {what} returned is {expect.describe(state)}, expected (H,)")
-    expect.tensor(state[0], f"H after {what}", shape=tuple(H0.shape), dtype=torch.float32)
-    return outputs, state[0]
 
 
 def test_rnn_matches_reference(student, reference):
@@ -474,18 +452,6 @@ def _differing_epochs(corpus: torch.Tensor, vocab_size: int,
     return [corpus, shuffled], (counts / counts.sum()).log().float()
 
 
-@contextlib.contextmanager
-def _one_thread():
-    """The grader's own forward passes on one thread: many small matrix products run several
-    times faster so (the worker runs so too), and the grader's setting is put back after."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)
-
-
 def _heldout_perplexity(reference, run: _Run, settings) -> float:
     """The perplexity of the trained weights on the held-out text, computed here, in the
     reference RNNModel, reading the text in 16 rows with the state carried along."""
@@ -500,7 +466,7 @@ def _heldout_perplexity(reference, run: _Run, settings) -> float:
     n = (len(tokens) - 1) // 16 * 16
     Xs, Ys = tokens[:n].reshape(16, -1), tokens[1:n + 1].reshape(16, -1)
     total, state = 0.0, None
-    with torch.no_grad(), _one_thread():
+    with torch.no_grad(), expect.one_thread():
         for i in range(0, Xs.shape[1], 50):
             outputs, state = model(Xs[:, i:i + 50], state)
             total += F.cross_entropy(outputs, Ys[:, i:i + 50].T.reshape(-1),
@@ -564,7 +530,7 @@ def _replayed(run: _Run, settings) -> list[float]:
     model.load_state_dict(run.before)
     loader = probes_text.TextLoader(run.corpus, B, T, seed=run.seed,
                                     epoch_corpora=run.epoch_corpora)
-    with torch.no_grad(), _one_thread():
+    with torch.no_grad(), expect.one_thread():
         state = None
         for X, _ in loader:  # the first epoch: only the state at its end matters
             _, state = model(X, state)

@@ -11,7 +11,6 @@ so that an update is graded apart from the init function beside it.
 
 from __future__ import annotations
 
-import contextlib
 import math
 
 import pytest
@@ -28,17 +27,6 @@ HYPER = {"sgd_momentum": ("lr", "momentum"), "adagrad": ("lr", "eps"),
 def _function(student, name: str):
     """The student's function itself, as a handle, for a probe to call in the worker."""
     return student.request("getattr", {"name": name}, keep=True)
-
-
-@contextlib.contextmanager
-def _one_thread():
-    """Small tensors in the grader: one thread, as in the worker, then back as it was."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)
 
 
 # -- init functions -------------------------------------------------------------------------
@@ -153,7 +141,7 @@ def _student_path(student, name: str, hyper: dict, steps: int, lrs: list[float] 
 def _exact(update, seed: int, states: str | None, hyper: dict, steps: int,
            lrs: list[float] | None) -> tuple[list[torch.Tensor], Problem, dict]:
     """The same problem in float64 in the grader, updated by `update`."""
-    with _one_thread():
+    with expect.one_thread():
         problem = Problem(seed, states=states, dtype="float64")
         hyper = hyperparams(**hyper)
         return problem.run(update, hyper, steps, lrs), problem, hyper

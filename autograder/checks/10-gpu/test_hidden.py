@@ -10,40 +10,20 @@ machine with two GPUs, and the CPU timing of `batched_matmul` tells a Python loo
 from __future__ import annotations
 
 import ast
-import contextlib
 
 import pytest
 import torch
 
 from autograder import expect, timing
-from autograder.probes_gpu import TrainSetup, describe, difference, loss_scale, moved, shown
-from autograder.student import Remote
+from autograder.engine import visible_of
+from autograder.probes_gpu import TrainSetup, describe, difference, loss_scale, moved
+
+_visible = visible_of(__file__)
+_described, expect_moved, expect_device = \
+    _visible._described, _visible.expect_moved, _visible.expect_device
 
 META = torch.device("meta")
 LOOP = "a Python loop over b"
-
-
-def _described(student, value) -> dict:
-    """What a result is, as plain data; one that stayed in the worker is described there."""
-    if isinstance(value, Remote):
-        return student.make("gpu_structure", value=value).call("describe")
-    return describe(value)
-
-
-def expect_moved(student, batch, device: torch.device, what: str) -> None:
-    """to_device(batch, device) has batch's structure with every tensor on device."""
-    got = _described(student, student.keep("to_device", batch, device))
-    problem = difference(got, moved(describe(batch), str(device)))
-    expect.expect(problem is None, f"{what}: {problem}")
-
-
-def expect_device(facts: dict, expected: str, what: str) -> None:
-    expect.expect(facts["kind"] == "device",
-                  f"{what} returned {shown(facts)}, expected torch.device('{expected}')",
-                  hint="Return torch.device(...) itself, not a string.")
-    expect.expect(facts["text"] == expected,
-                  f"{what} returned torch.device('{facts['text']}'), expected "
-                  f"torch.device('{expected}')")
 
 
 def _function(student, name: str):
@@ -328,22 +308,10 @@ def _gradient_terms(setup: TrainSetup, X: torch.Tensor, y: torch.Tensor) -> dict
             "2.weight": delta_out.T @ hidden.detach().abs(), "2.bias": delta_out.sum(dim=0)}
 
 
-@contextlib.contextmanager
-def _one_thread():
-    """Tiny tensors in the grader: one thread, as in the worker (a second one only waits
-    for its share on a busy machine), then back to what the grader had."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(threads)
-
-
 def _reference_run(reference, student, assignment, steps: int) -> tuple[list, dict, dict]:
     """The reference's losses and weights, in float64 on the same network and batches, and
     the magnitude each weight is computed from (its start, plus every step's terms)."""
-    with _one_thread():
+    with expect.one_thread():
         return _reference_steps(reference, student, assignment, steps)
 
 
