@@ -252,9 +252,17 @@ def test_the_gpu_checks_run_whole_on_the_cpu_standing_in(monkeypatch, make_noteb
     monkeypatch.setattr(timing, "gpu_or_skip", lambda index=0: torch.device("cpu"))
     gpu_checks = ("batched_matmul_gpu_speed", "train_step_gpu_speed")
     items = ("batched_matmul", "train_step")
-    solved = grade_notebook(make_notebook("10-gpu", name="right/10-gpu.ipynb"), items=items)
-    speed = {c.id: c for i in solved.items for c in i.checks if c.id in gpu_checks}
-    assert all(c.gradable and c.passed for c in speed.values()), speed
+    notebook = make_notebook("10-gpu", name="right/10-gpu.ipynb")
+    # a second try where the first lost its rounds to another process of a loaded machine
+    # (the reference once came out 5.6x "slower" than itself in a full suite on two cores);
+    # the slow versions below must fail at the first try
+    for _ in range(2):
+        solved = grade_notebook(notebook, items=items)
+        speed = {c.id: c for i in solved.items for c in i.checks if c.id in gpu_checks}
+        if all(c.gradable and c.passed for c in speed.values()):
+            break
+    assert all(c.gradable and c.passed for c in speed.values()), \
+        {c.id: c.message for c in speed.values()}
     for name, source in (("train_step", SLOW_TRAIN_STEP), ("batched_matmul", LOOPED_MATMUL)):
         graded = grade_notebook(make_notebook("10-gpu", {name: source},
                                               name=f"{name}/10-gpu.ipynb"), items=(name,))

@@ -97,3 +97,28 @@ def test_submission_budget_is_enforced():
         time.sleep(max(0.0, running.budget.left()) + 0.1)
         with pytest.raises(WorkerLost, match="budget"):
             running.double(1)
+
+
+def test_a_light_zygote_warms_the_rest_once_its_first_worker_is_served(tmp_path):
+    """`autograder check` starts a light zygote (torch's compiler, which the first optimizer
+    imports, is put off so that its one worker does not wait); a later worker of the same
+    zygote must find the compiler imported, or every grading after it pays for it."""
+    from autograder import launch
+
+    launch.use_sandbox("auto", hide=[tmp_path], warn=False)  # a policy no zygote has yet
+    try:
+        launch.prestart(one_submission=True)
+        cells = [("cell 1", "import sys\ndef compiler_imported():\n"
+                            "    return 'torch._dynamo' in sys.modules\n")]
+        def a_worker_finds_it() -> bool:
+            with RemoteStudent(cells, Budget(request_seconds=30, submission_seconds=60),
+                               Limits(memory_mb=4096)) as running:
+                return running.compiler_imported()
+
+        assert not a_worker_finds_it()  # the first worker did not wait for it
+        deadline = time.monotonic() + 60  # the zygote warms it while idle: soon, not at once
+        while not a_worker_finds_it():
+            assert time.monotonic() < deadline, "the light zygote never warmed the compiler"
+            time.sleep(0.5)
+    finally:
+        launch.use_sandbox("auto", warn=False)
